@@ -1,0 +1,56 @@
+package org.leaddiversion.domain.common;
+
+import java.util.Collection;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** Argument checks that throw {@link InvalidValueException} naming the field. */
+public final class Require {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    private Require() {
+    }
+
+    /** The value, or an {@link InvalidValueException} saying the field is required. */
+    public static <T> T present(T value, String field) {
+        if (value == null) {
+            throw new InvalidValueException(field, "is required");
+        }
+        return value;
+    }
+
+    /** The trimmed text, or an {@link InvalidValueException} when it is null or blank. */
+    public static String text(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(field, "must not be blank");
+        }
+        return value.strip();
+    }
+
+    /** An upper-case identifier such as {@code DRUG_POSSESSION}. */
+    public static String code(String value, String field) {
+        text(value, field);
+        if (!CODE.matcher(value).matches()) {
+            throw new InvalidValueException(field, "must be an upper-case code of letters, digits and '_'");
+        }
+        return value;
+    }
+
+    /** The value, which must be at least {@code min}. */
+    public static int atLeast(int value, int min, String field) {
+        if (value < min) {
+            throw new InvalidValueException(field, "must be at least " + min);
+        }
+        return value;
+    }
+
+    /** A collection without null elements. */
+    public static <C extends Collection<?>> C noNulls(C values, String field) {
+        present(values, field);
+        if (values.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidValueException(field, "must not contain null elements");
+        }
+        return values;
+    }
+}

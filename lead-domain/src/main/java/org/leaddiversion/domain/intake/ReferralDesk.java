@@ -1,0 +1,320 @@
+package org.leaddiversion.domain.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import org.leaddiversion.domain.common.Actor;
+import org.leaddiversion.domain.common.ConcurrentUpdateException;
+import org.leaddiversion.domain.common.DomainEvent;
+import org.leaddiversion.domain.common.ErrorCode;
+import org.leaddiversion.domain.common.IdGenerator;
+import org.leaddiversion.domain.common.Outcome;
+import org.leaddiversion.domain.common.Require;
+import org.leaddiversion.domain.common.RuleId;
+import org.leaddiversion.domain.enrollment.Enrollment;
+import org.leaddiversion.domain.enrollment.EnrollmentId;
+import org.leaddiversion.domain.enrollment.Enrollments;
+import org.leaddiversion.domain.policy.SiteId;
+import org.leaddiversion.domain.policy.SitePolicies;
+import org.leaddiversion.domain.policy.SitePolicy;
+import org.leaddiversion.domain.referral.CourtOrder;
+import org.leaddiversion.domain.referral.PersonId;
+import org.leaddiversion.domain.referral.ReferralId;
+import org.leaddiversion.domain.referral.ReferralSubmission;
+import org.leaddiversion.domain.screening.CapacityFigures;
+import org.leaddiversion.domain.screening.EligibilityScreening;
+import org.leaddiversion.domain.screening.ScreeningContext;
+import org.leaddiversion.domain.screening.ScreeningDecision;
+
+/**
+ * The referral desk: runs every referral command against the ports, with time from the injected {@link Clock} and
+ * ids from the injected {@link IdGenerator}. Each command loads the referral, applies it under the policy version
+ * the referral was screened with (rule R40), and stores the new version with its events in one transaction. A stale
+ * write is reported as a {@link ErrorCode#CONCURRENT_UPDATE} rejection and nothing of it is stored.
+ */
+public final class ReferralDesk {
+
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final SitePolicies policies;
+    private final Referrals referrals;
+    private final Enrollments enrollments;
+    private final CaseloadCapacity capacity;
+    private final Transactions transactions;
+    private final Map<String, EligibilityScreening> screenings = new ConcurrentHashMap<>();
+
+    public ReferralDesk(Clock clock, IdGenerator ids, SitePolicies policies, Referrals referrals,
+                        Enrollments enrollments, CaseloadCapacity capacity, Transactions transactions) {
+        this.clock = Require.present(clock, "clock");
+        this.ids = Require.present(ids, "ids");
+        this.policies = Require.present(policies, "policies");
+        this.referrals = Require.present(referrals, "referrals");
+        this.enrollments = Require.present(enrollments, "enrollments");
+        this.capacity = Require.present(capacity, "capacity");
+        this.transactions = Require.present(transactions, "transactions");
+    }
+
+    /** The screening of a policy version, compiled once. */
+    public EligibilityScreening screeningFor(SitePolicy policy) {
+        return screenings.computeIfAbsent(policy.siteId() + "#" + policy.version(), k -> EligibilityScreening.of(policy));
+    }
+
+    /**
+     * T1 + T3: submits a referral made now and screens it against the policy version in force now. A person with an
+     * open enrollment at the site can be referred again only through a charge-holding door, whose referral then
+     * attaches to the open enrollment at intake (rule R23).
+     */
+    public Outcome<Referral> submit(ReferralSubmission submission) {
+        Require.present(submission, "submission");
+        return run(() -> {
+            Instant now = clock.instant();
+            Optional<SitePolicy> policy = policies.inForceAt(submission.site(), now);
+            if (policy.isEmpty()) {
+                return Outcome.rejected(ErrorCode.NO_POLICY_IN_FORCE, "site", RuleId.R40,
+                        "no policy version of site " + submission.site() + " is in force now");
+            }
+            PersonId person = submission.person().id();
+            if (!submission.door().holdsCharge() && enrollments.openFor(person, submission.site()).isPresent()) {
+                return Outcome.rejected(ErrorCode.ALREADY_ENROLLED, "person.id", RuleId.R23,
+                        "the person is already enrolled at this site; no second enrollment can start");
+            }
+            ScreeningDecision decision = screeningFor(policy.get()).screen(submission, now, contextFor(submission));
+            var prior = new ArrayList<EnrollmentId>();
+            for (Enrollment e : enrollments.of(person, submission.site())) {
+                if (!e.isOpen()) {
+                    prior.add(e.id());
+                }
+            }
+            Outcome<Referral> out = Referral.submit(new ReferralId(ids.next()), submission, now, policy.get(), decision,
+                    prior);
+            if (out.isSuccess()) {
+                referrals.save(out.value(), -1, out.events());
+            }
+            return out;
+        });
+    }
+
+    private ScreeningContext contextFor(ReferralSubmission submission) {
+        Set<PersonId> named = new TreeSet<>();
+        for (CourtOrder o : submission.history().orders()) {
+            named.add(o.protectedPerson());
+        }
+        Set<PersonId> participants = named.isEmpty() ? Set.of()
+                : enrollments.currentParticipantsAmong(named, submission.site());
+        OptionalInt total = capacity.of(submission.site());
+        if (total.isEmpty()) {
+            return ScreeningContext.withoutCapacityGate(participants);
+        }
+        return ScreeningContext.of(participants, new CapacityFigures(total.getAsInt(), openCount(submission.site())));
+    }
+
+    private int openCount(SiteId site) {
+        return enrollments.countOpen(site) + referrals.countPendingIntake(site);
+    }
+
+    /** Records the person's consent to LEAD (rule R01). */
+    public Outcome<Referral> recordConsent(ReferralId id, Actor witness) {
+        return change(id, (r, p) -> r.recordConsent(witness, clock.instant()));
+    }
+
+    /** T2: the person declines at the offer (rule R02). */
+    public Outcome<Referral> recordDecline(ReferralId id, Actor recordedBy) {
+        return change(id, (r, p) -> r.recordDecline(recordedBy, clock.instant()));
+    }
+
+    /** Records the warm hand-off (call and arrival times); a late hand-off is a warning, never a block. */
+    public Outcome<Referral> recordHandoff(ReferralId id, Actor recordedBy, Instant calledAt, Instant arrivedAt) {
+        return change(id, (r, p) -> r.recordHandoff(recordedBy, calledAt, arrivedAt, clock.instant(), p));
+    }
+
+    /** Approves a referral through a door that needs approval (rule R07). */
+    public Outcome<Referral> approve(ReferralId id, Actor approver) {
+        return change(id, (r, p) -> r.approve(approver, clock.instant(), p));
+    }
+
+    /** T4: overrides PRESUMPTIVE findings with a reason (rule R09). */
+    public Outcome<Referral> override(ReferralId id, Actor actor, String reason) {
+        return change(id, (r, p) -> r.override(actor, reason, clock.instant(), p, new DivertedCaseId(ids.next())));
+    }
+
+    /** Confirms PRESUMPTIVE findings: the referral is ineligible. */
+    public Outcome<Referral> confirmExclusion(ReferralId id, Actor actor, String reason) {
+        return change(id, (r, p) -> r.confirmExclusion(actor, reason, clock.instant(), p));
+    }
+
+    /** T5: accepts the referral; capacity is re-checked for a referral queued for capacity (rule R17). */
+    public Outcome<Referral> accept(ReferralId id, Actor actor) {
+        return change(id, (r, p) -> {
+            boolean available = true;
+            if (r.status() == ReferralStatus.DEFERRED_CAPACITY) {
+                OptionalInt total = capacity.of(r.submission().site());
+                if (total.isPresent()) {
+                    int open = openCount(r.submission().site());
+                    int threshold = p.capacity().arrestPriority()
+                            ? total.getAsInt() - p.capacity().reserveFor(total.getAsInt()) : total.getAsInt();
+                    available = open < threshold;
+                }
+            }
+            return r.accept(actor, clock.instant(), p, new DivertedCaseId(ids.next()), available);
+        });
+    }
+
+    /** T8 / confirmation: the door's eligibility authority decides (rule R16). */
+    public Outcome<Referral> decideEligibility(ReferralId id, Actor actor, boolean confirm, String reason) {
+        return change(id, (r, p) -> r.decideEligibility(actor, confirm, reason, clock.instant(), p));
+    }
+
+    /**
+     * T6: records the intake assessment; on completion starts an enrollment, or attaches the referral to the
+     * person's open enrollment at the site (rule R23).
+     */
+    public Outcome<Referral> completeIntake(ReferralId id, Actor actor) {
+        return withEnrollment(id, (r, p, e) -> r.completeIntake(actor, clock.instant(), p, e.id(), e.isNew()));
+    }
+
+    /** Records the ROI signature; completes intake if the assessment is already recorded (rule R22). */
+    public Outcome<Referral> recordRoiSignature(ReferralId id, Actor witness) {
+        return withEnrollment(id, (r, p, e) -> r.recordRoiSignature(witness, clock.instant(), p, e.id(), e.isNew()));
+    }
+
+    /** T9: the person withdraws before intake (rule R03). */
+    public Outcome<Referral> withdraw(ReferralId id, Actor actor, String reason) {
+        return change(id, (r, p) -> r.withdraw(actor, reason, clock.instant(), p));
+    }
+
+    /** Extends the intake deadline where the site allows it. */
+    public Outcome<Referral> extendDeadline(ReferralId id, Actor actor, LocalDate newDeadline, String reason) {
+        return change(id, (r, p) -> r.extendDeadline(actor, newDeadline, reason, clock.instant(), p));
+    }
+
+    /** Records the outcome of the ordinary review of a released case. */
+    public Outcome<Referral> recordOrdinaryReview(ReferralId id, Actor actor, DivertedCaseStatus outcome) {
+        return change(id, (r, p) -> r.recordOrdinaryReview(actor, outcome, clock.instant()));
+    }
+
+    /** Fidelity variant: releases a NOT_FILED case for later non-engagement, only where the site enabled it. */
+    public Outcome<Referral> releaseForLaterNonEngagement(ReferralId id, Actor actor, String reason) {
+        return change(id, (r, p) -> r.releaseForLaterNonEngagement(actor, reason, clock.instant(), p));
+    }
+
+    /** The participant leaves the programme (rule R03): always succeeds while the enrollment is open. */
+    public Outcome<Enrollment> withdrawFromEnrollment(EnrollmentId id, Actor actor) {
+        return run(() -> {
+            Optional<Enrollment> e = enrollments.find(id);
+            if (e.isEmpty()) {
+                return Outcome.rejected(ErrorCode.NOT_FOUND, "enrollmentId", RuleId.R03, "no such enrollment");
+            }
+            Outcome<Enrollment> out = e.get().withdraw(actor, clock.instant());
+            if (out.isSuccess()) {
+                enrollments.save(out.value(), e.get().version(), out.events());
+            }
+            return out;
+        });
+    }
+
+    /**
+     * T7: lapses every open referral whose deadline has passed. Idempotent: a referral lapses once, its held charge is
+     * released once and one notification event is produced, however often and on however many nodes the sweep runs
+     * (rule R20).
+     */
+    public SweepReport sweepDeadlines() {
+        Instant now = clock.instant();
+        var lapsed = new ArrayList<ReferralId>();
+        var skipped = new ArrayList<ReferralId>();
+        for (ReferralId id : referrals.dueForLapse(now)) {
+            Outcome<Referral> out = change(id, (r, p) -> r.lapse(now, p));
+            if (out.isSuccess()) {
+                lapsed.add(id);
+            } else {
+                skipped.add(id);
+            }
+        }
+        return new SweepReport(lapsed, skipped);
+    }
+
+    /** The referral, if it exists. */
+    public Optional<Referral> find(ReferralId id) {
+        return referrals.find(id);
+    }
+
+    // ---- plumbing ------------------------------------------------------------------------------------------
+
+    private record EnrollmentChoice(EnrollmentId id, boolean isNew, Optional<Enrollment> open) {
+    }
+
+    @FunctionalInterface
+    private interface IntakeCommand {
+        Outcome<Referral> apply(Referral r, SitePolicy p, EnrollmentChoice e);
+    }
+
+    private Outcome<Referral> withEnrollment(ReferralId id, IntakeCommand command) {
+        return run(() -> load(id, (r, p) -> {
+            Optional<Enrollment> open = enrollments.openFor(r.submission().person().id(), r.submission().site());
+            var choice = new EnrollmentChoice(open.map(Enrollment::id).orElseGet(() -> new EnrollmentId(ids.next())),
+                    open.isEmpty(), open);
+            Outcome<Referral> out = command.apply(r, p, choice);
+            if (!out.isSuccess() || out.value().status() != ReferralStatus.INTAKE_COMPLETED) {
+                store(r, out);
+                return out;
+            }
+            Instant now = out.value().intakeCompletedAt().orElseThrow();
+            Outcome<Enrollment> enrolled = choice.open()
+                    .map(e -> e.attach(r.id(), now))
+                    .orElseGet(() -> Enrollment.start(choice.id(), r.submission().person().id(), r.submission().site(),
+                            r.id(), r.priorEnrollments(), now));
+            enrollments.save(enrolled.value(), choice.open().map(Enrollment::version).orElse(-1L), enrolled.events());
+            store(r, out);
+            var events = new ArrayList<DomainEvent>(out.events());
+            events.addAll(enrolled.events());
+            return Outcome.success(out.value(), events, out.warnings());
+        }));
+    }
+
+    private Outcome<Referral> change(ReferralId id, BiFunction<Referral, SitePolicy, Outcome<Referral>> command) {
+        return run(() -> load(id, (r, p) -> {
+            Outcome<Referral> out = command.apply(r, p);
+            store(r, out);
+            return out;
+        }));
+    }
+
+    private void store(Referral before, Outcome<Referral> out) {
+        if (out.isSuccess() && out.value() != before) {
+            referrals.save(out.value(), before.version(), out.events());
+        }
+    }
+
+    private Outcome<Referral> load(ReferralId id, BiFunction<Referral, SitePolicy, Outcome<Referral>> then) {
+        Require.present(id, "referralId");
+        Optional<Referral> r = referrals.find(id);
+        if (r.isEmpty()) {
+            return Outcome.rejected(ErrorCode.NOT_FOUND, "referralId", RuleId.R29, "no such referral");
+        }
+        SitePolicy policy = policies.version(r.get().submission().site(), r.get().policyVersion()).orElseThrow(() ->
+                new IllegalStateException("policy version " + r.get().policyVersion() + " of site "
+                        + r.get().submission().site() + " is missing"));
+        return then.apply(r.get(), policy);
+    }
+
+    private <T> Outcome<T> run(java.util.function.Supplier<Outcome<T>> work) {
+        try {
+            return transactions.inTransaction(work);
+        } catch (ConcurrentUpdateException e) {
+            return Outcome.rejected(ErrorCode.CONCURRENT_UPDATE, "version", RuleId.R29, e.getMessage());
+        }
+    }
+
+    /** Ids of the referrals the desk would sweep now (for schedulers that report before acting). */
+    public List<ReferralId> dueForLapse() {
+        return referrals.dueForLapse(clock.instant());
+    }
+}

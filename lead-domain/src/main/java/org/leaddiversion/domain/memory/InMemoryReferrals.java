@@ -1,0 +1,75 @@
+package org.leaddiversion.domain.memory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.leaddiversion.domain.common.ConcurrentUpdateException;
+import org.leaddiversion.domain.common.DomainEvent;
+import org.leaddiversion.domain.intake.Referral;
+import org.leaddiversion.domain.intake.ReferralStatus;
+import org.leaddiversion.domain.intake.Referrals;
+import org.leaddiversion.domain.policy.SiteId;
+import org.leaddiversion.domain.referral.ReferralId;
+
+/** In-memory {@link Referrals} with optimistic locking. */
+public final class InMemoryReferrals implements Referrals {
+
+    private final InMemoryStore store;
+    private final Map<ReferralId, Referral> byId = new LinkedHashMap<>();
+
+    public InMemoryReferrals(InMemoryStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Optional<Referral> find(ReferralId id) {
+        return store.read(() -> Optional.ofNullable(byId.get(id)));
+    }
+
+    @Override
+    public List<ReferralId> dueForLapse(Instant now) {
+        return store.read(() -> {
+            var due = new ArrayList<ReferralId>();
+            for (Referral r : byId.values()) {
+                if (r.isLapseDue(now)) {
+                    due.add(r.id());
+                }
+            }
+            return due;
+        });
+    }
+
+    @Override
+    public int countPendingIntake(SiteId site) {
+        return store.read(() -> (int) byId.values().stream()
+                .filter(r -> r.status() == ReferralStatus.PENDING_INTAKE && r.submission().site().equals(site)).count());
+    }
+
+    @Override
+    public void save(Referral referral, long expectedVersion, List<DomainEvent> events) {
+        store.inTransaction(() -> {
+            Referral current = byId.get(referral.id());
+            long actual = current == null ? -1 : current.version();
+            if (actual != expectedVersion) {
+                throw new ConcurrentUpdateException("Referral", referral.id().toString(), expectedVersion, actual);
+            }
+            store.write(() -> byId.put(referral.id(), referral), () -> {
+                if (current == null) {
+                    byId.remove(referral.id());
+                } else {
+                    byId.put(referral.id(), current);
+                }
+            });
+            store.append(events);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Referral> all() {
+        return store.read(() -> List.copyOf(byId.values()));
+    }
+}

@@ -1,0 +1,6 @@
+package org.leaddiversion.domain.policy;
+
+/** Level of an offence; decides which office reviews a diverted case (charge routing). */
+public enum OffenceLevel {
+    INFRACTION, MISDEMEANOR, FELONY
+}

@@ -1,0 +1,556 @@
+package org.leaddiversion.domain.policy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.leaddiversion.domain.common.InvalidValueException;
+import org.leaddiversion.domain.common.Role;
+
+/**
+ * Reads a site's policy history from the plain-text policy format, with no third-party parser.
+ *
+ * <pre>
+ * # comment
+ * site.id   = santa-fe
+ * site.name = LEAD Santa Fe
+ * site.zone = America/Denver
+ *
+ * [version 1]
+ * effectiveFrom    = 2014-06-01 (derived)   # a trailing "(derived)" marks a value no source states
+ * doors            = ARREST_DIVERSION, SOCIAL_CONTACT
+ * intake.deadlineDays = 7
+ *
+ * [version 2]                               # a later version repeats only what changed
+ * effectiveFrom    = 2016-01-01
+ * intake.deadlineDays = 14
+ * </pre>
+ *
+ * <p>Each version inherits every key of the version before it; an empty value ({@code key =}) clears an
+ * inherited list or optional value. Unknown keys, duplicate keys, bad values and invalid combinations are rejected
+ * with a {@link MalformedPolicyException} naming the file, line, key and reason. The keys are documented in
+ * {@code docs/configuring-a-site.md}.
+ */
+public final class SitePolicyFile {
+
+    private static final String DERIVED = "(derived)";
+    private static final Pattern SECTION = Pattern.compile("\\[version\\s+(\\d+)]");
+    private static final List<Pattern> VERSION_KEYS = List.of(
+            Pattern.compile("effectiveFrom|decision|doors|officers\\.trainingRequired|diversionWindows"
+                    + "|divertibleOffences|drug\\.(thresholdGrams|comparator|weightExemptForms|substantialQuantityExcludes)"
+                    + "|sales\\.policy|minAge|overrideAuthority|complainantConsent\\.requiredFor"
+                    + "|history\\.(neverDisqualifying|countAttempts)"
+                    + "|socialContact\\.(lookbackMonths|inArea|evidenceKinds)|community\\.criteria"
+                    + "|capacity\\.(arrestPriority|reserve|whenFull)|catchment\\.(areas|residency)"
+                    + "|handoff\\.targetMinutes"
+                    + "|intake\\.(deadlineDays|statutoryMaxDays|requiresRoi|extensionsAllowed|extensionAuthority)"
+                    + "|lapse\\.(recipient|releaseOnLaterNonEngagement|fidelityWarning)"),
+            Pattern.compile("door\\.[A-Z_]+\\.(referrers|referrerKinds|approvers|authority|authorityRoles)"),
+            Pattern.compile("exclusion\\.[A-Z_]+(\\.(doors|scope))?"),
+            Pattern.compile("history\\.[a-zA-Z0-9]+\\.(strength|offences|lookbackYears|anchor)"),
+            Pattern.compile("catchment\\.polygon\\.[A-Z0-9_]+"),
+            Pattern.compile("chargeRouting\\.[A-Z_]+"));
+    private static final Set<String> HEADER_KEYS = Set.of("site.id", "site.name", "site.zone");
+
+    private SitePolicyFile() {
+    }
+
+    /** Parses a policy file's text. {@code fileName} is only used in error messages. */
+    public static SitePolicyHistory parse(String fileName, String text) {
+        return new Reader(fileName).read(text);
+    }
+
+    /** Parses a policy file from a stream (UTF-8). */
+    public static SitePolicyHistory parse(String fileName, InputStream in) throws IOException {
+        return parse(fileName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** A value as written in the file. */
+    private record Entry(String value, boolean derived, int line) {
+    }
+
+    private static final class Reader {
+        private final String file;
+        private final Map<String, Entry> header = new LinkedHashMap<>();
+        private final List<Map<String, Entry>> sections = new ArrayList<>();
+        private final List<Integer> sectionLines = new ArrayList<>();
+
+        Reader(String file) {
+            this.file = file;
+        }
+
+        SitePolicyHistory read(String text) {
+            String[] lines = text.split("\\R", -1);
+            Map<String, Entry> current = header;
+            for (int i = 0; i < lines.length; i++) {
+                int lineNo = i + 1;
+                String line = lines[i].strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                Matcher section = SECTION.matcher(stripComment(line));
+                if (section.matches()) {
+                    int number = Integer.parseInt(section.group(1));
+                    if (number != sections.size() + 1) {
+                        throw fail(lineNo, "version", "versions must be numbered 1, 2, 3… in order; expected "
+                                + (sections.size() + 1) + " but found " + number);
+                    }
+                    current = new LinkedHashMap<>();
+                    sections.add(current);
+                    sectionLines.add(lineNo);
+                    continue;
+                }
+                if (line.startsWith("[")) {
+                    throw fail(lineNo, line, "a section header must read [version N]");
+                }
+                int eq = line.indexOf('=');
+                if (eq <= 0) {
+                    throw fail(lineNo, line, "expected 'key = value'");
+                }
+                String key = line.substring(0, eq).strip();
+                String value = stripComment(line.substring(eq + 1)).strip();
+                boolean derived = value.endsWith(DERIVED);
+                if (derived) {
+                    value = value.substring(0, value.length() - DERIVED.length()).strip();
+                }
+                checkKnown(key, lineNo, current == header);
+                if (current.put(key, new Entry(value, derived, lineNo)) != null) {
+                    throw fail(lineNo, key, "is set twice in the same section");
+                }
+            }
+            return build();
+        }
+
+        private void checkKnown(String key, int line, boolean inHeader) {
+            if (HEADER_KEYS.contains(key)) {
+                if (!inHeader) {
+                    throw fail(line, key, "belongs before the first [version N] section");
+                }
+                return;
+            }
+            if (inHeader) {
+                throw fail(line, key, "only site.id, site.name and site.zone may appear before the first [version N]");
+            }
+            for (Pattern p : VERSION_KEYS) {
+                if (p.matcher(key).matches()) {
+                    return;
+                }
+            }
+            throw fail(line, key, "unknown key (see docs/configuring-a-site.md for the keys)");
+        }
+
+        private static String stripComment(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) == '#' && (i == 0 || Character.isWhitespace(s.charAt(i - 1)))) {
+                    return s.substring(0, i);
+                }
+            }
+            return s;
+        }
+
+        private MalformedPolicyException fail(int line, String key, String reason) {
+            return new MalformedPolicyException(file, line, key, reason);
+        }
+
+        private SitePolicyHistory build() {
+            SiteId siteId = headerValue("site.id", SiteId::new);
+            ZoneId zone = headerValue("site.zone", ZoneId::of);
+            String name = header.containsKey("site.name") ? header.get("site.name").value() : siteId.value();
+            if (sections.isEmpty()) {
+                throw fail(0, "[version 1]", "the file defines no policy version");
+            }
+            var versions = new ArrayList<SitePolicy>();
+            Map<String, Entry> merged = new TreeMap<>();
+            for (int i = 0; i < sections.size(); i++) {
+                Map<String, Entry> own = sections.get(i);
+                merged.putAll(own);
+                if (!own.containsKey("effectiveFrom")) {
+                    throw fail(sectionLines.get(i), "effectiveFrom", "every version needs its own effective date");
+                }
+                versions.add(new VersionReader(this, siteId, zone, name, i + 1, merged, own, sectionLines.get(i)).build());
+            }
+            try {
+                return new SitePolicyHistory(siteId, zone, versions);
+            } catch (MalformedPolicyException e) {
+                throw e;
+            } catch (InvalidValueException e) {
+                throw fail(0, e.field(), e.reason());
+            }
+        }
+
+        private <T> T headerValue(String key, Function<String, T> parse) {
+            Entry e = header.get(key);
+            if (e == null || e.value().isEmpty()) {
+                throw fail(0, key, "is required before the first [version N] section");
+            }
+            try {
+                return parse.apply(e.value());
+            } catch (InvalidValueException | DateTimeException ex) {
+                throw fail(e.line(), key, ex instanceof InvalidValueException iv ? iv.reason() : "is not a valid time zone");
+            }
+        }
+    }
+
+    /** Builds one version from the merged key map, reporting any problem against the key's line. */
+    private static final class VersionReader {
+        private final Reader file;
+        private final Map<String, Entry> keys;
+        private final Map<String, Entry> own;
+        private final int sectionLine;
+        private final SitePolicy.Builder b;
+        private final int version;
+
+        VersionReader(Reader file, SiteId site, ZoneId zone, String name, int version, Map<String, Entry> merged,
+                      Map<String, Entry> own, int sectionLine) {
+            this.file = file;
+            this.keys = merged;
+            this.own = own;
+            this.sectionLine = sectionLine;
+            this.version = version;
+            this.b = SitePolicy.builder(site, zone).name(name);
+        }
+
+        SitePolicy build() {
+            keys.forEach((k, e) -> b.provenance(k, e.derived() ? Provenance.DERIVED : Provenance.SOURCED));
+            b.version(version, required("effectiveFrom", LocalDate::parse));
+            optional("decision").ifPresent(b::decision);
+            Set<Door> doors = enums("doors", Door.class);
+            if (doors.isEmpty()) {
+                throw fail("doors", "at least one door must be enabled");
+            }
+            for (Door door : doors) {
+                b.door(doorPolicy(door));
+            }
+            for (String k : own.keySet()) {
+                if (k.startsWith("door.")) {
+                    String doorName = k.substring(5, k.indexOf('.', 5));
+                    Door door = parseEnum(k, doorName, Door.class);
+                    if (!doors.contains(door)) {
+                        throw fail(k, "configures door " + door + ", which is not listed in doors");
+                    }
+                }
+            }
+            optional("officers.trainingRequired").ifPresent(v -> b.officerTrainingRequired(bool("officers.trainingRequired")));
+            b.diversionWindows(list("diversionWindows", this::window));
+            b.divertibleOffences(list("divertibleOffences", this::divertible));
+            b.drug(new DrugPolicy(optionalDecimal("drug.thresholdGrams"),
+                    enumOr("drug.comparator", Comparator.class, Comparator.GT),
+                    codes("drug.weightExemptForms"), boolOr("drug.substantialQuantityExcludes", false)));
+            b.salesPolicy(enumOr("sales.policy", SalesPolicy.class, SalesPolicy.ANY));
+            b.minAge(optionalInt("minAge"));
+            exclusions();
+            historyRules();
+            b.neverDisqualifying(offenceCodes("history.neverDisqualifying"));
+            b.countAttempts(boolOr("history.countAttempts", true));
+            b.overrideAuthority(enums("overrideAuthority", Role.class));
+            b.complainantConsentRequiredFor(codes("complainantConsent.requiredFor"));
+            Set<EvidenceKind> kinds = enums("socialContact.evidenceKinds", EvidenceKind.class);
+            wrap("socialContact.evidenceKinds", () -> b.socialContact(new SocialContactPolicy(
+                    optionalInt("socialContact.lookbackMonths"), boolOr("socialContact.inArea", false),
+                    kinds.isEmpty() ? EnumSet.allOf(EvidenceKind.class) : kinds)));
+            b.communityCriteria(codes("community.criteria"));
+            wrap("capacity.reserve", () -> b.capacity(new CapacityPolicy(boolOr("capacity.arrestPriority", false),
+                    optionalInt("capacity.reserve"), enumOr("capacity.whenFull", CapacityAction.class, CapacityAction.DEFER))));
+            catchment();
+            b.handoffTargetMinutes(intOr("handoff.targetMinutes", 30));
+            wrap("intake.deadlineDays", () -> b.intake(new IntakePolicy(intOr("intake.deadlineDays", 30),
+                    optionalInt("intake.statutoryMaxDays"), boolOr("intake.requiresRoi", false),
+                    boolOr("intake.extensionsAllowed", false), enums("intake.extensionAuthority", Role.class))));
+            wrap("lapse.fidelityWarning", () -> b.lapse(new LapsePolicy(
+                    enumOr("lapse.recipient", LapseRecipient.class, LapseRecipient.PROSECUTOR),
+                    boolOr("lapse.releaseOnLaterNonEngagement", false), optional("lapse.fidelityWarning"))));
+            var routing = new EnumMap<OffenceLevel, String>(OffenceLevel.class);
+            keys.forEach((k, e) -> {
+                if (k.startsWith("chargeRouting.") && !e.value().isEmpty()) {
+                    routing.put(parseEnum(k, k.substring("chargeRouting.".length()), OffenceLevel.class), e.value());
+                }
+            });
+            b.chargeRouting(routing);
+            try {
+                return b.build();
+            } catch (InvalidValueException e) {
+                throw fail(e.field(), e.reason());
+            }
+        }
+
+        private DoorPolicy doorPolicy(Door door) {
+            String p = "door." + door + ".";
+            Set<Role> referrers = enums(p + "referrers", Role.class);
+            if (referrers.isEmpty()) {
+                throw fail(p + "referrers", "an enabled door must list the roles that may refer through it");
+            }
+            EligibilityAuthority authority = enumOr(p + "authority", EligibilityAuthority.class,
+                    EligibilityAuthority.OFFICER_ONLY);
+            Set<Role> authorityRoles = enums(p + "authorityRoles", Role.class);
+            return wrap(p + "referrers", () -> new DoorPolicy(door, referrers, enums(p + "referrerKinds", ReferrerKind.class),
+                    enums(p + "approvers", Role.class), authority,
+                    authorityRoles.isEmpty() ? authority.defaultRoles() : authorityRoles));
+        }
+
+        private void exclusions() {
+            for (String k : keys.keySet()) {
+                if (!k.startsWith("exclusion.") || k.endsWith(".doors") || k.endsWith(".scope")) {
+                    continue;
+                }
+                ExclusionKind kind = parseEnum(k, k.substring("exclusion.".length()), ExclusionKind.class);
+                String value = keys.get(k).value();
+                if (value.isEmpty() || value.equals("OFF")) {
+                    if (impliedByParameter(kind)) {
+                        throw fail(k, "is switched on by its parameter; remove the parameter to switch it off");
+                    }
+                    continue;
+                }
+                RuleStrength strength = parseEnum(k, value, RuleStrength.class);
+                Set<Door> doors = enums(k + ".doors", Door.class);
+                Set<String> scope = codes(k + ".scope");
+                wrap(k, () -> b.exclusion(kind, strength, doors, scope));
+            }
+            for (String k : keys.keySet()) {
+                if (k.startsWith("exclusion.") && (k.endsWith(".doors") || k.endsWith(".scope"))) {
+                    String base = k.substring(0, k.lastIndexOf('.'));
+                    if (!keys.containsKey(base)) {
+                        throw fail(k, "needs " + base + " to set the criterion's strength");
+                    }
+                }
+            }
+        }
+
+        private boolean impliedByParameter(ExclusionKind kind) {
+            return switch (kind) {
+                case DRUG_WEIGHT_OVER_THRESHOLD -> keys.containsKey("drug.thresholdGrams")
+                        && !keys.get("drug.thresholdGrams").value().isEmpty();
+                case UNDER_MIN_AGE -> keys.containsKey("minAge") && !keys.get("minAge").value().isEmpty();
+                case ACTIVE_CONFIDENTIAL_INFORMANT, NOT_LEAD_ELIGIBLE_OFFENCE -> true;
+                default -> false;
+            };
+        }
+
+        private void historyRules() {
+            var names = new TreeSet<String>();
+            for (String k : keys.keySet()) {
+                if (k.startsWith("history.") && k.chars().filter(c -> c == '.').count() == 2) {
+                    names.add(k.split("\\.")[1]);
+                }
+            }
+            var rules = new ArrayList<CriminalHistoryRule>();
+            for (String name : names) {
+                String p = "history." + name + ".";
+                String lookback = optional(p + "lookbackYears").orElse("LIFETIME");
+                OptionalInt years = lookback.equals("LIFETIME") ? OptionalInt.empty() : OptionalInt.of(integer(p + "lookbackYears"));
+                HistoryAnchor anchor = enumOr(p + "anchor", HistoryAnchor.class, HistoryAnchor.CONVICTION_DATE);
+                RuleStrength strength = enumOr(p + "strength", RuleStrength.class, RuleStrength.PRESUMPTIVE);
+                Set<OffenceCode> offences = offenceCodes(p + "offences");
+                rules.add(wrap(p + "offences", () -> new CriminalHistoryRule(name, strength, offences, years, anchor)));
+            }
+            b.historyRules(rules);
+        }
+
+        private void catchment() {
+            var polygons = new TreeMap<String, Polygon>();
+            keys.forEach((k, e) -> {
+                if (k.startsWith("catchment.polygon.") && !e.value().isEmpty()) {
+                    polygons.put(k.substring("catchment.polygon.".length()), polygon(k, e.value()));
+                }
+            });
+            Set<AreaId> areas = new TreeSet<>();
+            for (String code : codes("catchment.areas")) {
+                areas.add(AreaId.of(code));
+            }
+            Optional<AreaId> residency = optional("catchment.residency").map(v -> wrap("catchment.residency", () -> AreaId.of(v)));
+            b.catchment(new Catchment(areas, polygons, residency));
+        }
+
+        private Polygon polygon(String key, String value) {
+            var points = new ArrayList<GeoPoint>();
+            for (String pair : value.split(";")) {
+                String[] parts = pair.strip().split("\\s+");
+                if (parts.length != 2) {
+                    throw fail(key, "vertices are 'latitude longitude' pairs separated by ';'");
+                }
+                try {
+                    double lat = Double.parseDouble(parts[0]);
+                    double lon = Double.parseDouble(parts[1]);
+                    points.add(wrap(key, () -> new GeoPoint(lat, lon)));
+                } catch (NumberFormatException e) {
+                    throw fail(key, "vertices must be decimal degrees");
+                }
+            }
+            return wrap(key, () -> new Polygon(points));
+        }
+
+        private DiversionWindow window(String key, String item) {
+            String[] parts = item.split("/");
+            if (parts.length != 2) {
+                throw fail(key, "a window is written start/end, e.g. 2012-01-05T06:00/2012-01-05T16:00");
+            }
+            try {
+                LocalDateTime start = LocalDateTime.parse(parts[0].strip());
+                LocalDateTime end = LocalDateTime.parse(parts[1].strip());
+                return wrap(key, () -> new DiversionWindow(start, end));
+            } catch (DateTimeException e) {
+                throw fail(key, "window times must be local date-times such as 2012-01-05T06:00");
+            }
+        }
+
+        private DivertibleOffence divertible(String key, String item) {
+            String[] parts = item.split(":");
+            OffenceCode code = wrap(key, () -> OffenceCode.of(parts[0].strip()));
+            if (parts.length == 1) {
+                return new DivertibleOffence(code, Optional.empty());
+            }
+            if (parts.length == 2) {
+                return new DivertibleOffence(code, Optional.of(parseEnum(key, parts[1].strip(), OffenceLevel.class)));
+            }
+            throw fail(key, "entries are CODE or CODE:LEVEL");
+        }
+
+        // ---- value helpers -------------------------------------------------------------------------------
+
+        private MalformedPolicyException fail(String key, String reason) {
+            Entry e = keys.get(key);
+            return new MalformedPolicyException(file.file, e != null ? e.line() : sectionLine,
+                    "[version " + version + "] " + key, reason);
+        }
+
+        private <T> T wrap(String key, java.util.function.Supplier<T> s) {
+            try {
+                return s.get();
+            } catch (MalformedPolicyException e) {
+                throw e;
+            } catch (InvalidValueException e) {
+                String k = keys.containsKey(e.field()) ? e.field() : key;
+                throw fail(k, (k.equals(e.field()) ? "" : e.field() + " ") + e.reason());
+            }
+        }
+
+        private void wrap(String key, Runnable r) {
+            wrap(key, () -> {
+                r.run();
+                return null;
+            });
+        }
+
+        private Optional<String> optional(String key) {
+            Entry e = keys.get(key);
+            return e == null || e.value().isEmpty() ? Optional.empty() : Optional.of(e.value());
+        }
+
+        private <T> T required(String key, Function<String, T> parse) {
+            String v = optional(key).orElseThrow(() -> fail(key, "is required"));
+            try {
+                return parse.apply(v);
+            } catch (DateTimeException e) {
+                throw fail(key, "must be a date such as 2014-06-01");
+            }
+        }
+
+        private <T> List<T> list(String key, java.util.function.BiFunction<String, String, T> item) {
+            var out = new ArrayList<T>();
+            optional(key).ifPresent(v -> {
+                for (String part : v.split(",")) {
+                    String s = part.strip();
+                    if (s.isEmpty()) {
+                        throw fail(key, "has an empty list item");
+                    }
+                    out.add(item.apply(key, s));
+                }
+            });
+            return out;
+        }
+
+        private Set<String> codes(String key) {
+            return new TreeSet<>(list(key, (k, s) -> {
+                if (!s.matches("[A-Z][A-Z0-9_]*")) {
+                    throw fail(k, "'" + s + "' is not an upper-case code");
+                }
+                return s;
+            }));
+        }
+
+        private Set<OffenceCode> offenceCodes(String key) {
+            var out = new TreeSet<OffenceCode>();
+            codes(key).forEach(c -> out.add(OffenceCode.of(c)));
+            return out;
+        }
+
+        private <E extends Enum<E>> Set<E> enums(String key, Class<E> type) {
+            var out = EnumSet.noneOf(type);
+            out.addAll(list(key, (k, s) -> parseEnum(k, s, type)));
+            return out;
+        }
+
+        private <E extends Enum<E>> E enumOr(String key, Class<E> type, E fallback) {
+            return optional(key).map(v -> parseEnum(key, v, type)).orElse(fallback);
+        }
+
+        private <E extends Enum<E>> E parseEnum(String key, String value, Class<E> type) {
+            try {
+                return Enum.valueOf(type, value.strip());
+            } catch (IllegalArgumentException e) {
+                var allowed = new ArrayList<String>();
+                for (E c : type.getEnumConstants()) {
+                    allowed.add(c.name());
+                }
+                throw fail(key, "'" + value + "' is not one of " + String.join(", ", allowed));
+            }
+        }
+
+        private boolean bool(String key) {
+            String v = optional(key).orElseThrow(() -> fail(key, "is required")).toLowerCase(Locale.ROOT);
+            if (v.equals("true") || v.equals("false")) {
+                return Boolean.parseBoolean(v);
+            }
+            throw fail(key, "must be true or false");
+        }
+
+        private boolean boolOr(String key, boolean fallback) {
+            return optional(key).isPresent() ? bool(key) : fallback;
+        }
+
+        private int integer(String key) {
+            String v = optional(key).orElseThrow(() -> fail(key, "is required"));
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw fail(key, "must be a whole number");
+            }
+        }
+
+        private int intOr(String key, int fallback) {
+            return optional(key).isPresent() ? integer(key) : fallback;
+        }
+
+        private OptionalInt optionalInt(String key) {
+            return optional(key).isPresent() ? OptionalInt.of(integer(key)) : OptionalInt.empty();
+        }
+
+        private Optional<BigDecimal> optionalDecimal(String key) {
+            return optional(key).map(v -> {
+                try {
+                    return new BigDecimal(v);
+                } catch (NumberFormatException e) {
+                    throw fail(key, "must be a decimal number such as 3.0");
+                }
+            });
+        }
+    }
+}

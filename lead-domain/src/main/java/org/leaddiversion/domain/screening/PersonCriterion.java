@@ -1,0 +1,44 @@
+package org.leaddiversion.domain.screening;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.leaddiversion.domain.policy.Catchment;
+import org.leaddiversion.domain.policy.Door;
+import org.leaddiversion.domain.policy.ExclusionSetting;
+import org.leaddiversion.domain.referral.ReferralSubmission;
+
+/**
+ * Criteria about the person and place: E15 an encounter outside the catchment (arrest and social-contact doors) or a
+ * residence outside the residency area; E16 an active confidential informant (always HARD, rule R37).
+ */
+final class PersonCriterion extends ConfiguredCriterion {
+
+    private final Catchment catchment;
+
+    PersonCriterion(ExclusionSetting setting, Catchment catchment) {
+        super(setting);
+        this.catchment = catchment;
+    }
+
+    @Override
+    public void evaluate(ReferralSubmission referral, LocalDate referralDate, ScreeningContext context, List<Finding> out) {
+        switch (kind()) {
+            case OUTSIDE_CATCHMENT -> {
+                boolean locatedDoor = referral.door() == Door.ARREST_DIVERSION || referral.door() == Door.SOCIAL_CONTACT;
+                if (locatedDoor && catchment.restrictsLocation() && !referral.location().isInside(catchment)) {
+                    hit(out, "location", "encounter outside the catchment area");
+                }
+                if (catchment.residency().isPresent() && referral.person().residence().isPresent()
+                        && !catchment.residency().get().equals(referral.person().residence().get())) {
+                    hit(out, "person.residence", "not resident in " + catchment.residency().get());
+                }
+            }
+            case ACTIVE_CONFIDENTIAL_INFORMANT -> {
+                if (referral.person().activeConfidentialInformant()) {
+                    hit(out, "person.activeConfidentialInformant", "active confidential informant");
+                }
+            }
+            default -> throw new IllegalStateException("not a person criterion: " + kind());
+        }
+    }
+}
