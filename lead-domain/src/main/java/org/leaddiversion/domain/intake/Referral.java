@@ -651,7 +651,7 @@ public final class Referral {
      */
     public Outcome<Referral> withdraw(Actor actor, String reason, Instant now, SitePolicy policy) {
         checkPolicy(policy);
-        Optional<DomainError> problem = open("status", RuleId.R03, now, false);
+        Optional<DomainError> problem = open("status", RuleId.R03, now, true);
         if (problem.isPresent()) {
             return Outcome.rejected(List.of(problem.get()));
         }
