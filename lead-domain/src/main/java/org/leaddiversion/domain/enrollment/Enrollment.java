@@ -8,6 +8,7 @@ import org.leaddiversion.domain.common.Actor;
 import org.leaddiversion.domain.common.ErrorCode;
 import org.leaddiversion.domain.common.Outcome;
 import org.leaddiversion.domain.common.Require;
+import org.leaddiversion.domain.common.Role;
 import org.leaddiversion.domain.common.RuleId;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.referral.PersonId;
@@ -23,6 +24,11 @@ public final class Enrollment {
 
     /** Closure reason of a participant-initiated withdrawal. */
     public static final String VOLUNTARY_WITHDRAWAL = "VOLUNTARY_WITHDRAWAL";
+
+    /** Roles that record a participant's withdrawal: the participant, or staff on the participant's word. */
+    public static final java.util.Set<Role> WITHDRAWAL_ROLES = java.util.EnumSet.of(
+            Role.PARTICIPANT, Role.CASE_MANAGER,
+            Role.OUTREACH_WORKER, Role.PROJECT_MANAGER);
 
     private final EnrollmentId id;
     private final long version;
@@ -86,6 +92,10 @@ public final class Enrollment {
      */
     public Outcome<Enrollment> withdraw(Actor actor, Instant now) {
         Require.present(actor, "actor");
+        if (!WITHDRAWAL_ROLES.contains(actor.role())) {
+            return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "actor.role", RuleId.R03,
+                    "a withdrawal is recorded by the participant or their case manager " + WITHDRAWAL_ROLES);
+        }
         if (!status.isOpen()) {
             return Outcome.rejected(ErrorCode.REFERRAL_NOT_PENDING, "enrollment", RuleId.R03,
                     "the enrollment is already CLOSED");

@@ -53,6 +53,12 @@ public final class Referral {
     private static final Set<Role> WITHDRAWAL_ROLES = EnumSet.of(Role.PARTICIPANT, Role.CASE_MANAGER,
             Role.OUTREACH_WORKER, Role.PROJECT_MANAGER);
     private static final Set<Role> PROSECUTION_ROLES = EnumSet.of(Role.PROSECUTOR, Role.LIAISON_PROSECUTOR);
+    /** Roles that make the offer and may witness the person's answer (consent or decline). */
+    public static final Set<Role> OFFER_ROLES = EnumSet.of(Role.OFFICER, Role.SERGEANT, Role.CASE_MANAGER,
+            Role.OUTREACH_WORKER, Role.PROJECT_MANAGER, Role.COMMUNITY_REFERRER, Role.PROSECUTOR, Role.LIAISON_PROSECUTOR);
+    /** Roles that take part in the warm hand-off and may record it. */
+    public static final Set<Role> HANDOFF_ROLES = EnumSet.of(Role.OFFICER, Role.SERGEANT, Role.CASE_MANAGER,
+            Role.OUTREACH_WORKER, Role.PROJECT_MANAGER);
 
     /** The person's consent to LEAD, witnessed. */
     public record Consent(ActorId witness, Instant at) {
@@ -191,6 +197,10 @@ public final class Referral {
         if (problem.isPresent()) {
             return Outcome.rejected(List.of(problem.get()));
         }
+        if (!OFFER_ROLES.contains(witness.role())) {
+            return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "witness.role", RuleId.R01,
+                    "consent to LEAD is witnessed by " + OFFER_ROLES);
+        }
         if (consent != null) {
             return Outcome.success(this, List.of());
         }
@@ -208,6 +218,10 @@ public final class Referral {
         if (status == ReferralStatus.PENDING_INTAKE) {
             return notPending("status", RuleId.R02, "the referral was already accepted; the person can withdraw instead");
         }
+        if (!OFFER_ROLES.contains(recordedBy.role()) && recordedBy.role() != Role.PARTICIPANT) {
+            return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "actor.role", RuleId.R02,
+                    "a decline is recorded by the person or by " + OFFER_ROLES);
+        }
         Referral next = new Referral(this);
         next.status = ReferralStatus.DECLINED_BY_PERSON;
         next.endedAt = now;
@@ -224,6 +238,10 @@ public final class Referral {
         Optional<DomainError> problem = open("handoff", RuleId.R01, now, false);
         if (problem.isPresent()) {
             return Outcome.rejected(List.of(problem.get()));
+        }
+        if (!HANDOFF_ROLES.contains(recordedBy.role())) {
+            return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "actor.role", RuleId.R01,
+                    "the warm hand-off is recorded by " + HANDOFF_ROLES);
         }
         Require.present(calledAt, "handoffCalledAt");
         Require.present(arrivedAt, "handoffArrivedAt");
@@ -288,13 +306,13 @@ public final class Referral {
     public Outcome<Referral> override(Actor actor, String reason, Instant now, SitePolicy policy,
                                       DivertedCaseId caseId) {
         checkPolicy(policy);
-        if (status == ReferralStatus.INELIGIBLE && screening.hasHardFinding()) {
-            return Outcome.rejected(ErrorCode.HARD_EXCLUSION, "findings", RuleId.R09,
-                    "a HARD exclusion can never be overridden");
-        }
         Optional<DomainError> problem = timeProblem(now);
         if (problem.isPresent()) {
             return Outcome.rejected(List.of(problem.get()));
+        }
+        if (status == ReferralStatus.INELIGIBLE && screening.hasHardFinding()) {
+            return Outcome.rejected(ErrorCode.HARD_EXCLUSION, "findings", RuleId.R09,
+                    "a HARD exclusion can never be overridden");
         }
         if (status != ReferralStatus.PRESUMPTIVELY_INELIGIBLE) {
             return notPending("status", RuleId.R09, "only a PRESUMPTIVELY_INELIGIBLE referral can be overridden; it is "
@@ -347,8 +365,9 @@ public final class Referral {
     /**
      * T5: accepts an eligible referral; the intake clock is running. Needs recorded consent dated no later than now
      * (rule R01), the hand-off for the arrest door, the approval where the door needs one, and a deadline not yet
-     * passed. A referral queued for capacity is accepted only when {@code capacityAvailable}. Charge-holding doors
-     * create the held diverted case.
+     * passed. A referral queued for capacity is accepted only when {@code capacityAvailable}. An active confidential
+     * informant is never accepted, even where the site's E16 criterion does not cover the door (rule R37).
+     * Charge-holding doors create the held diverted case.
      */
     public Outcome<Referral> accept(Actor actor, Instant now, SitePolicy policy, DivertedCaseId caseId,
                                     boolean capacityAvailable) {
@@ -378,6 +397,11 @@ public final class Referral {
             errors.add(DomainError.of(ErrorCode.REFERRAL_LAPSED, "intakeDeadline", RuleId.R18,
                     "the intake deadline " + deadline.date() + " has passed"));
             return errors;
+        }
+        if (submission.person().activeConfidentialInformant()) {
+            // rule R37 holds whatever the site configured for E16: never accepted, never held, never enrolled
+            errors.add(DomainError.of(ErrorCode.INFORMANT_NOT_ENROLLABLE, "person.activeConfidentialInformant",
+                    RuleId.R37, "an active confidential informant can never be accepted into LEAD"));
         }
         if (!INTAKE_ROLES.contains(actor.role())) {
             errors.add(DomainError.of(ErrorCode.NOT_AUTHORISED, "actor.role", RuleId.R01,
@@ -701,13 +725,13 @@ public final class Referral {
      */
     public Outcome<Referral> releaseForLaterNonEngagement(Actor actor, String reason, Instant now, SitePolicy policy) {
         checkPolicy(policy);
-        if (!policy.lapse().releaseOnLaterNonEngagement()) {
-            return Outcome.rejected(ErrorCode.POLICY_FORBIDS, "divertedCase.status", RuleId.R19,
-                    "a charge not filed after timely intake is never released at this site");
-        }
         Optional<DomainError> time = timeProblem(now);
         if (time.isPresent()) {
             return Outcome.rejected(List.of(time.get()));
+        }
+        if (!policy.lapse().releaseOnLaterNonEngagement()) {
+            return Outcome.rejected(ErrorCode.POLICY_FORBIDS, "divertedCase.status", RuleId.R19,
+                    "a charge not filed after timely intake is never released at this site");
         }
         var errors = authorityErrors(actor, reason, PROSECUTION_ROLES, RuleId.R19);
         if (divertedCase == null || divertedCase.status() != DivertedCaseStatus.NOT_FILED) {

@@ -271,8 +271,10 @@ public final class ReferralDesk {
                     .map(e -> e.attach(r.id(), now))
                     .orElseGet(() -> Enrollment.start(choice.id(), r.submission().person().id(), r.submission().site(),
                             r.id(), r.priorEnrollments(), now));
-            enrollments.save(enrolled.value(), choice.open().map(Enrollment::version).orElse(-1L), enrolled.events());
+            // the referral's events first: the log reads IntakeCompleted, then EnrollmentStarted / ReferralAttached,
+            // in the order the outcome reports them
             store(r, out);
+            enrollments.save(enrolled.value(), choice.open().map(Enrollment::version).orElse(-1L), enrolled.events());
             var events = new ArrayList<DomainEvent>(out.events());
             events.addAll(enrolled.events());
             return Outcome.success(out.value(), events, out.warnings());

@@ -5,8 +5,8 @@ import org.leaddiversion.domain.common.RuleId;
 /**
  * The master table of exclusion criteria E1–E17 (SPEC §4.3), each with its default strength (SPEC §4.5) and the
  * programme rule that governs it. A site switches criteria on and may change their strength, except that
- * {@link #ACTIVE_CONFIDENTIAL_INFORMANT} and {@link #NOT_LEAD_ELIGIBLE_OFFENCE} are always HARD and
- * {@link #NOT_AMENABLE} is always DISCRETIONARY.
+ * {@link #ACTIVE_CONFIDENTIAL_INFORMANT}, {@link #NOT_LEAD_ELIGIBLE_OFFENCE} and {@link #UNDER_MIN_AGE} (rule R12) are
+ * always HARD and {@link #NOT_AMENABLE} is always DISCRETIONARY.
  */
 public enum ExclusionKind {
     /** E1: drug weight over the site threshold, or a "substantial quantity" where the site uses that wording. */
@@ -76,6 +76,7 @@ public enum ExclusionKind {
 
     /** Whether the strength is fixed by a core principle and cannot be configured. */
     public boolean strengthIsFixed() {
-        return this == ACTIVE_CONFIDENTIAL_INFORMANT || this == NOT_LEAD_ELIGIBLE_OFFENCE || this == NOT_AMENABLE;
+        return this == ACTIVE_CONFIDENTIAL_INFORMANT || this == NOT_LEAD_ELIGIBLE_OFFENCE || this == NOT_AMENABLE
+                || this == UNDER_MIN_AGE;
     }
 }

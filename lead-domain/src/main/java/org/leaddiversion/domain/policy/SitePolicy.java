@@ -147,9 +147,19 @@ public record SitePolicy(
         });
         requireExclusion(exclusions, ExclusionKind.ACTIVE_CONFIDENTIAL_INFORMANT,
                 "is a core principle and must always be active (SPEC §7.7)");
+        if (!exclusions.get(ExclusionKind.ACTIVE_CONFIDENTIAL_INFORMANT).doors().containsAll(enabled)) {
+            throw new InvalidValueException("exclusion.ACTIVE_CONFIDENTIAL_INFORMANT.doors",
+                    "is a core principle and must apply to every enabled door (SPEC §7.7)");
+        }
         if (enabled.contains(Door.ARREST_DIVERSION) || enabled.contains(Door.PROSECUTOR)) {
             requireExclusion(exclusions, ExclusionKind.NOT_LEAD_ELIGIBLE_OFFENCE,
                     "must be active wherever a charge-holding door is enabled");
+            for (Door d : enabled) {
+                if (d.holdsCharge() && !exclusions.get(ExclusionKind.NOT_LEAD_ELIGIBLE_OFFENCE).appliesTo(d)) {
+                    throw new InvalidValueException("exclusion.NOT_LEAD_ELIGIBLE_OFFENCE.doors",
+                            "must apply to every charge-holding door (" + d + ")");
+                }
+            }
         }
         requireParameters(exclusions, ExclusionKind.DRUG_WEIGHT_OVER_THRESHOLD, drug.isActive(),
                 "needs drug.thresholdGrams or drug.substantialQuantityExcludes");
@@ -321,7 +331,11 @@ public record SitePolicy(
             intake = p.intake();
             lapse = p.lapse();
             chargeRouting.putAll(p.chargeRouting());
-            p.exclusion(ExclusionKind.COMPLAINANT_DOES_NOT_CONSENT).ifPresent(s -> complainantScope.addAll(s.scope()));
+            p.exclusion(ExclusionKind.COMPLAINANT_DOES_NOT_CONSENT).ifPresent(s -> {
+                // The scope travels as the complainantConsentRequiredFor parameter, so the next version can change it.
+                complainantScope.addAll(s.scope());
+                explicitExclusions.put(s.kind(), new ExclusionSetting(s.kind(), s.strength(), s.doors(), Set.of()));
+            });
         }
 
         public Builder name(String name) {

@@ -107,9 +107,14 @@ public final class SitePolicyFile {
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
-                Matcher section = SECTION.matcher(stripComment(line));
+                Matcher section = SECTION.matcher(stripComment(line).strip());
                 if (section.matches()) {
-                    int number = Integer.parseInt(section.group(1));
+                    int number;
+                    try {
+                        number = Integer.parseInt(section.group(1));
+                    } catch (NumberFormatException e) {
+                        throw fail(lineNo, "version", "versions must be numbered 1, 2, 3… in order");
+                    }
                     if (number != sections.size() + 1) {
                         throw fail(lineNo, "version", "versions must be numbered 1, 2, 3… in order; expected "
                                 + (sections.size() + 1) + " but found " + number);
@@ -186,7 +191,12 @@ public final class SitePolicyFile {
                 if (!own.containsKey("effectiveFrom")) {
                     throw fail(sectionLines.get(i), "effectiveFrom", "every version needs its own effective date");
                 }
-                versions.add(new VersionReader(this, siteId, zone, name, i + 1, merged, own, sectionLines.get(i)).build());
+                SitePolicy v = new VersionReader(this, siteId, zone, name, i + 1, merged, own, sectionLines.get(i)).build();
+                if (!versions.isEmpty() && !v.effectiveFrom().isAfter(versions.get(versions.size() - 1).effectiveFrom())) {
+                    throw fail(own.get("effectiveFrom").line(), "[version " + (i + 1) + "] effectiveFrom",
+                            "must be after the effective date of version " + i);
+                }
+                versions.add(v);
             }
             try {
                 return new SitePolicyHistory(siteId, zone, versions);
@@ -252,9 +262,9 @@ public final class SitePolicyFile {
             optional("officers.trainingRequired").ifPresent(v -> b.officerTrainingRequired(bool("officers.trainingRequired")));
             b.diversionWindows(list("diversionWindows", this::window));
             b.divertibleOffences(list("divertibleOffences", this::divertible));
-            b.drug(new DrugPolicy(optionalDecimal("drug.thresholdGrams"),
+            wrap("drug.thresholdGrams", () -> b.drug(new DrugPolicy(optionalDecimal("drug.thresholdGrams"),
                     enumOr("drug.comparator", Comparator.class, Comparator.GT),
-                    codes("drug.weightExemptForms"), boolOr("drug.substantialQuantityExcludes", false)));
+                    codes("drug.weightExemptForms"), boolOr("drug.substantialQuantityExcludes", false))));
             b.salesPolicy(enumOr("sales.policy", SalesPolicy.class, SalesPolicy.ANY));
             b.minAge(optionalInt("minAge"));
             exclusions();
@@ -272,7 +282,7 @@ public final class SitePolicyFile {
                     optionalInt("capacity.reserve"), enumOr("capacity.whenFull", CapacityAction.class, CapacityAction.DEFER))));
             catchment();
             b.handoffTargetMinutes(intOr("handoff.targetMinutes", 30));
-            wrap("intake.deadlineDays", () -> b.intake(new IntakePolicy(intOr("intake.deadlineDays", 30),
+            wrap("intake.extensionsAllowed", () -> b.intake(new IntakePolicy(intOr("intake.deadlineDays", 30),
                     optionalInt("intake.statutoryMaxDays"), boolOr("intake.requiresRoi", false),
                     boolOr("intake.extensionsAllowed", false), enums("intake.extensionAuthority", Role.class))));
             wrap("lapse.fidelityWarning", () -> b.lapse(new LapsePolicy(
@@ -336,12 +346,22 @@ public final class SitePolicyFile {
 
         private boolean impliedByParameter(ExclusionKind kind) {
             return switch (kind) {
-                case DRUG_WEIGHT_OVER_THRESHOLD -> keys.containsKey("drug.thresholdGrams")
-                        && !keys.get("drug.thresholdGrams").value().isEmpty();
-                case UNDER_MIN_AGE -> keys.containsKey("minAge") && !keys.get("minAge").value().isEmpty();
+                case DRUG_WEIGHT_OVER_THRESHOLD -> has("drug.thresholdGrams") || optional("drug.substantialQuantityExcludes")
+                        .map(v -> v.equalsIgnoreCase("true")).orElse(false);
+                case SALES_ABOVE_SUBSISTENCE -> optional("sales.policy").map(v -> !v.equals("ANY")).orElse(false);
+                case UNDER_MIN_AGE -> has("minAge");
+                case DISQUALIFYING_CRIMINAL_HISTORY -> keys.keySet().stream()
+                        .anyMatch(k -> k.startsWith("history.") && k.chars().filter(c -> c == '.').count() == 2);
+                case COMPLAINANT_DOES_NOT_CONSENT -> has("complainantConsent.requiredFor");
+                case OUTSIDE_CATCHMENT -> has("catchment.areas") || has("catchment.residency")
+                        || keys.keySet().stream().anyMatch(k -> k.startsWith("catchment.polygon.") && has(k));
                 case ACTIVE_CONFIDENTIAL_INFORMANT, NOT_LEAD_ELIGIBLE_OFFENCE -> true;
                 default -> false;
             };
+        }
+
+        private boolean has(String key) {
+            return optional(key).isPresent();
         }
 
         private void historyRules() {

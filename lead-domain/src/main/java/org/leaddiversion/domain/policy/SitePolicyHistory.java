@@ -79,12 +79,13 @@ public record SitePolicyHistory(SiteId siteId, ZoneId zone, List<SitePolicy> ver
 
     /**
      * A new history with {@code next} appended. The next version must be numbered one higher, take effect after
-     * the latest, and not take effect before {@code today} (in the site zone): policy changes are never retroactive,
+     * the latest, and take effect after {@code today} (in the site zone): policy changes are never retroactive,
      * so past referrals keep the outcome of the version they were screened under.
      */
     public SitePolicyHistory append(SitePolicy next, LocalDate today) {
-        if (next.effectiveFrom().isBefore(today)) {
-            throw new InvalidValueException("effectiveFrom", "a new policy version cannot take effect in the past");
+        if (!next.effectiveFrom().isAfter(today)) {
+            throw new InvalidValueException("effectiveFrom",
+                    "a new policy version takes effect from a future day: referrals made today keep today's version");
         }
         var all = new ArrayList<>(versions);
         all.add(next);

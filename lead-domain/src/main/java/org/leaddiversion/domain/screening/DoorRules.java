@@ -85,15 +85,21 @@ public final class DoorRules {
             }
             default -> throw new IllegalStateException("unknown door " + s.door());
         }
-        if (policy.exclusions().containsKey(ExclusionKind.UNDER_MIN_AGE) && s.person().dateOfBirth().isEmpty()) {
+        if (appliesHere(ExclusionKind.UNDER_MIN_AGE, s) && s.person().dateOfBirth().isEmpty()) {
             errors.add(DomainError.of(ErrorCode.PRECONDITION_MISSING, "person.dateOfBirth", RuleId.R12,
                     "the date of birth is needed to check the minimum age"));
         }
-        if (policy.catchment().residency().isPresent() && s.person().residence().isEmpty()) {
+        if (policy.catchment().residency().isPresent() && appliesHere(ExclusionKind.OUTSIDE_CATCHMENT, s)
+                && s.person().residence().isEmpty()) {
             errors.add(DomainError.of(ErrorCode.PRECONDITION_MISSING, "person.residence", RuleId.R09,
                     "the residence is needed to check the site's residency rule"));
         }
         return errors;
+    }
+
+    /** Whether the criterion is active for the referral's door, so that the facts it needs are required. */
+    private boolean appliesHere(ExclusionKind kind, ReferralSubmission s) {
+        return policy.exclusion(kind).map(setting -> setting.appliesTo(s.door())).orElse(false);
     }
 
     private boolean insideWindow(LocalDateTime local) {

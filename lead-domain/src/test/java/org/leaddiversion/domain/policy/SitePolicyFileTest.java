@@ -1,0 +1,288 @@
+package org.leaddiversion.domain.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.leaddiversion.domain.common.Role;
+
+/**
+ * The policy file format: a valid file with several versions, each inheriting the keys of the one before it (an empty
+ * value clears an inherited one), parses to the expected history; a malformed file is rejected with a
+ * {@link MalformedPolicyException} that names the file, the line, the key and the reason — for unknown and duplicate
+ * keys, bad enum values (listing the allowed ones), bad numbers, a missing effective date, versions out of order,
+ * effective dates that do not increase, a core-principle criterion softened (E16 PRESUMPTIVE), the fidelity variant
+ * without its warning, and a door key for a door that is not enabled.
+ */
+class SitePolicyFileTest {
+
+    private static final String FILE = "test-site.policy";
+
+    /** Two versions: version 2 changes the deadline, clears the catchment areas and inherits everything else. */
+    private static final String VALID = """
+            # A test site
+            site.id   = test-site
+            site.name = Test LEAD
+            site.zone = America/Chicago
+
+            [version 1]
+            effectiveFrom = 2020-01-01
+            decision = PCG launch
+            doors = ARREST_DIVERSION, SOCIAL_CONTACT
+            door.ARREST_DIVERSION.referrers = OFFICER, SERGEANT
+            door.SOCIAL_CONTACT.referrers = OFFICER
+            divertibleOffences = DRUG_POSSESSION, THEFT_LOW_LEVEL:MISDEMEANOR
+            drug.thresholdGrams = 2.5 (derived)
+            minAge = 18
+            overrideAuthority = PROSECUTOR
+            catchment.areas = NORTH, SOUTH                # pilot areas
+            socialContact.lookbackMonths = 12
+            intake.deadlineDays = 14
+
+            [version 2]
+            effectiveFrom = 2021-06-01
+            intake.deadlineDays = 21
+            catchment.areas =
+            """;
+
+    private static MalformedPolicyException rejected(String text) {
+        return assertThrows(MalformedPolicyException.class, () -> SitePolicyFile.parse(FILE, text));
+    }
+
+    private static int lineOf(String text, String fragment) {
+        return ProfileReferrals.lineOf(text, fragment);
+    }
+
+    private static void assertNames(MalformedPolicyException e, int line, String key, String reasonPart) {
+        assertEquals(FILE, e.file());
+        assertEquals(line, e.line(), e::getMessage);
+        assertTrue(e.key().endsWith(key), () -> "key " + e.key() + " in " + e.getMessage());
+        assertTrue(e.reason().contains(reasonPart), () -> "reason: " + e.reason());
+        assertTrue(e.getMessage().startsWith(FILE + ":" + line + ": "), e::getMessage);
+    }
+
+    // ---- a valid file --------------------------------------------------------------------------------------
+
+    @Test
+    void a_later_version_inherits_overrides_and_clears_keys_of_the_one_before() {
+        SitePolicyHistory h = SitePolicyFile.parse(FILE, VALID);
+        assertEquals(new SiteId("test-site"), h.siteId());
+        assertEquals(ZoneId.of("America/Chicago"), h.zone());
+        assertEquals(2, h.versions().size());
+
+        SitePolicy v1 = h.version(1).orElseThrow();
+        assertEquals("Test LEAD", v1.siteName());
+        assertEquals(LocalDate.of(2020, 1, 1), v1.effectiveFrom());
+        assertEquals(Optional.of("PCG launch"), v1.decision());
+        assertEquals(Set.of(Door.ARREST_DIVERSION, Door.SOCIAL_CONTACT), v1.doors().keySet());
+        assertEquals(EnumSet.of(Role.OFFICER, Role.SERGEANT), v1.door(Door.ARREST_DIVERSION).orElseThrow().referrers());
+        assertTrue(v1.isDivertible(OffenceCode.of("THEFT_LOW_LEVEL"), OffenceLevel.MISDEMEANOR));
+        assertFalse(v1.isDivertible(OffenceCode.of("THEFT_LOW_LEVEL"), OffenceLevel.FELONY));
+        assertEquals(Optional.of(new BigDecimal("2.5")), v1.drug().thresholdGrams());
+        assertEquals(Comparator.GT, v1.drug().comparator(), "the default comparator");
+        assertEquals(Set.of(AreaId.of("NORTH"), AreaId.of("SOUTH")), v1.catchment().areas());
+        assertTrue(v1.exclusion(ExclusionKind.OUTSIDE_CATCHMENT).isPresent());
+        assertEquals(14, v1.intake().deadlineDays());
+        assertEquals(Set.of("drug.thresholdGrams"), v1.derivedKeys());
+        assertEquals(Provenance.SOURCED, v1.provenanceOf("minAge"));
+        assertEquals(Provenance.DEFAULT, v1.provenanceOf("lapse.recipient"));
+        assertEquals(LapseRecipient.PROSECUTOR, v1.lapse().recipient(), "the library default");
+
+        SitePolicy v2 = h.version(2).orElseThrow();
+        assertEquals(LocalDate.of(2021, 6, 1), v2.effectiveFrom());
+        assertEquals(21, v2.intake().deadlineDays(), "overridden");
+        assertTrue(v2.catchment().areas().isEmpty(), "cleared by the empty value");
+        assertFalse(v2.catchment().restrictsLocation());
+        assertTrue(v2.exclusion(ExclusionKind.OUTSIDE_CATCHMENT).isEmpty(), "no catchment, no E15");
+        assertEquals(OptionalInt.of(18), v2.minAge(), "inherited");
+        assertEquals(OptionalInt.of(12), v2.socialContact().lookbackMonths(), "inherited");
+        assertEquals(v1.doors(), v2.doors(), "inherited");
+        assertEquals(v1.drug(), v2.drug(), "inherited");
+        assertEquals(Set.of("drug.thresholdGrams"), v2.derivedKeys(), "provenance is inherited with the value");
+    }
+
+    // ---- malformed files -----------------------------------------------------------------------------------
+
+    @Test
+    void an_unknown_key_is_rejected_at_its_line() {
+        String text = VALID.replace("minAge = 18", "minimumAge = 18");
+        assertNames(rejected(text), lineOf(text, "minimumAge"), "minimumAge", "unknown key");
+    }
+
+    @Test
+    void a_key_set_twice_in_one_section_is_rejected_at_the_second() {
+        String text = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\nintake.deadlineDays = 7");
+        assertNames(rejected(text), lineOf(text, "intake.deadlineDays = 7"), "intake.deadlineDays", "twice");
+    }
+
+    @Test
+    void the_same_key_in_two_versions_is_not_a_duplicate() {
+        assertEquals(21, SitePolicyFile.parse(FILE, VALID).latest().intake().deadlineDays());
+    }
+
+    @Test
+    void a_bad_enum_value_is_rejected_listing_the_allowed_values() {
+        String text = VALID.replace("minAge = 18", "minAge = 18\nsales.policy = SOMETIMES");
+        MalformedPolicyException e = rejected(text);
+        assertNames(e, lineOf(text, "SOMETIMES"), "sales.policy", "SOMETIMES");
+        for (SalesPolicy allowed : SalesPolicy.values()) {
+            assertTrue(e.reason().contains(allowed.name()), e::reason);
+        }
+        String badRole = VALID.replace("overrideAuthority = PROSECUTOR", "overrideAuthority = PROSECUTOR, JUDGE");
+        MalformedPolicyException roleError = rejected(badRole);
+        assertNames(roleError, lineOf(badRole, "JUDGE"), "overrideAuthority", "JUDGE");
+        assertTrue(roleError.reason().contains("LIAISON_PROSECUTOR"), roleError::reason);
+    }
+
+    @Test
+    void a_bad_number_is_rejected() {
+        String days = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = fourteen");
+        assertNames(rejected(days), lineOf(days, "fourteen"), "intake.deadlineDays", "whole number");
+        String grams = VALID.replace("drug.thresholdGrams = 2.5 (derived)", "drug.thresholdGrams = two grams");
+        assertNames(rejected(grams), lineOf(grams, "two grams"), "drug.thresholdGrams", "decimal");
+        String negative = VALID.replace("drug.thresholdGrams = 2.5 (derived)", "drug.thresholdGrams = -1");
+        assertNames(rejected(negative), lineOf(negative, "= -1"), "drug.thresholdGrams", "positive");
+    }
+
+    @Test
+    void a_version_without_its_own_effective_date_is_rejected_at_its_header() {
+        String text = VALID.replace("effectiveFrom = 2021-06-01\n", "");
+        assertNames(rejected(text), lineOf(text, "[version 2]"), "effectiveFrom", "effective date");
+        String badDate = VALID.replace("2021-06-01", "1 June 2021");
+        assertNames(rejected(badDate), lineOf(badDate, "1 June 2021"), "effectiveFrom", "date");
+    }
+
+    @Test
+    void versions_out_of_order_are_rejected_at_the_header() {
+        String text = VALID.replace("[version 2]", "[version 3]");
+        assertNames(rejected(text), lineOf(text, "[version 3]"), "version", "in order");
+    }
+
+    @Test
+    void a_version_number_beyond_any_count_is_rejected_at_the_header() {
+        String text = VALID.replace("[version 2]", "[version 99999999999]");
+        assertNames(rejected(text), lineOf(text, "[version 99999999999]"), "version", "in order");
+    }
+
+    @Test
+    void effective_dates_that_do_not_increase_are_rejected_at_the_later_date() {
+        for (String date : new String[] {"2020-01-01", "2019-12-31"}) {
+            String text = VALID.replace("effectiveFrom = 2021-06-01", "effectiveFrom = " + date);
+            MalformedPolicyException e = rejected(text);
+            int line = lineOf(text, "[version 2]") + 1;
+            assertTrue(text.split("\n")[line - 1].contains(date));
+            assertNames(e, line, "effectiveFrom", "after");
+            assertTrue(e.key().contains("version 2"), e::key);
+        }
+    }
+
+    @Test
+    void the_informant_exclusion_cannot_be_made_presumptive() {
+        String text = VALID.replace("minAge = 18", "minAge = 18\nexclusion.ACTIVE_CONFIDENTIAL_INFORMANT = PRESUMPTIVE");
+        assertNames(rejected(text), lineOf(text, "ACTIVE_CONFIDENTIAL_INFORMANT"),
+                "exclusion.ACTIVE_CONFIDENTIAL_INFORMANT", "core principle");
+        String off = VALID.replace("minAge = 18", "minAge = 18\nexclusion.ACTIVE_CONFIDENTIAL_INFORMANT = OFF");
+        assertNames(rejected(off), lineOf(off, "ACTIVE_CONFIDENTIAL_INFORMANT"),
+                "exclusion.ACTIVE_CONFIDENTIAL_INFORMANT", "switched on");
+    }
+
+    @Test
+    void the_fidelity_variant_needs_a_recorded_warning() {
+        String text = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\n"
+                + "lapse.releaseOnLaterNonEngagement = true");
+        MalformedPolicyException e = rejected(text);
+        assertEquals(FILE, e.file());
+        assertTrue(e.line() > 0, e::getMessage);
+        assertTrue(e.key().endsWith("lapse.fidelityWarning"), e::key);
+        assertTrue(e.reason().contains("releaseOnLaterNonEngagement"), e::reason);
+
+        String withWarning = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\n"
+                + "lapse.releaseOnLaterNonEngagement = true\n"
+                + "lapse.fidelityWarning = PCG accepts the departure from harm reduction, 2020-01 minutes");
+        assertTrue(SitePolicyFile.parse(FILE, withWarning).latest().lapse().releaseOnLaterNonEngagement());
+    }
+
+    @Test
+    void a_door_key_for_a_door_that_is_not_enabled_is_rejected() {
+        String text = VALID.replace("door.SOCIAL_CONTACT.referrers = OFFICER",
+                "door.SOCIAL_CONTACT.referrers = OFFICER\ndoor.COMMUNITY.referrers = COMMUNITY_REFERRER");
+        assertNames(rejected(text), lineOf(text, "door.COMMUNITY"), "door.COMMUNITY.referrers", "not listed in doors");
+    }
+
+    @Test
+    void a_door_disabled_in_a_later_version_may_keep_its_inherited_keys() {
+        String text = VALID.replace("intake.deadlineDays = 21", "intake.deadlineDays = 21\ndoors = ARREST_DIVERSION");
+        SitePolicyHistory h = SitePolicyFile.parse(FILE, text);
+        assertEquals(Set.of(Door.ARREST_DIVERSION), h.latest().doors().keySet());
+    }
+
+    @Test
+    void a_file_without_site_id_or_versions_is_rejected() {
+        MalformedPolicyException noId = rejected(VALID.replace("site.id   = test-site\n", ""));
+        assertEquals("site.id", noId.key());
+        String headerOnly = VALID.substring(0, VALID.indexOf("[version 1]"));
+        assertEquals(FILE, rejected(headerOnly).file());
+        String badZone = VALID.replace("America/Chicago", "Mars/Olympus_Mons");
+        assertNames(rejected(badZone), lineOf(badZone, "site.zone"), "site.zone", "time zone");
+    }
+
+    // ---- core principles and switches a PCG cannot get wrong silently -------------------------------------
+
+    @Test
+    void a_comment_may_follow_a_version_header() {
+        SitePolicyHistory h = SitePolicyFile.parse(FILE, VALID.replace("[version 2]", "[version 2]    # 2021 revision"));
+        assertEquals(2, h.versions().size());
+    }
+
+    @Test
+    void switching_off_a_criterion_that_its_parameter_switches_on_is_rejected_not_ignored() {
+        String text = VALID.replace("minAge = 18", "minAge = 18\nsales.policy = NO_SALES\nexclusion.SALES_ABOVE_SUBSISTENCE = OFF");
+        var e = rejected(text);
+        assertNames(e, lineOf(text, "exclusion.SALES_ABOVE_SUBSISTENCE = OFF"), "exclusion.SALES_ABOVE_SUBSISTENCE",
+                "remove the parameter");
+        String catchment = VALID.replace("minAge = 18", "minAge = 18\nexclusion.OUTSIDE_CATCHMENT = OFF");
+        assertNames(rejected(catchment), lineOf(catchment, "exclusion.OUTSIDE_CATCHMENT = OFF"),
+                "exclusion.OUTSIDE_CATCHMENT", "remove the parameter");
+    }
+
+    @Test
+    void the_minimum_age_is_always_hard() {
+        String text = VALID.replace("minAge = 18", "minAge = 18\nexclusion.UNDER_MIN_AGE = PRESUMPTIVE");
+        var e = rejected(text);
+        assertTrue(e.reason().contains("always HARD"), e::getMessage);
+    }
+
+    @Test
+    void the_informant_exclusion_covers_every_enabled_door() {
+        String text = VALID.replace("minAge = 18",
+                "minAge = 18\nexclusion.ACTIVE_CONFIDENTIAL_INFORMANT = HARD\nexclusion.ACTIVE_CONFIDENTIAL_INFORMANT.doors = ARREST_DIVERSION");
+        var e = rejected(text);
+        assertTrue(e.key().endsWith("exclusion.ACTIVE_CONFIDENTIAL_INFORMANT.doors"), e::getMessage);
+        assertTrue(e.reason().contains("every enabled door"), e::getMessage);
+    }
+
+    @Test
+    void the_non_divertible_offence_exclusion_covers_every_charge_holding_door() {
+        String text = VALID.replace("minAge = 18",
+                "minAge = 18\nexclusion.NOT_LEAD_ELIGIBLE_OFFENCE = HARD\nexclusion.NOT_LEAD_ELIGIBLE_OFFENCE.doors = SOCIAL_CONTACT");
+        var e = rejected(text);
+        assertTrue(e.reason().contains("charge-holding door"), e::getMessage);
+    }
+
+    @Test
+    void extensions_without_an_authority_are_reported_at_the_extension_switch() {
+        String text = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\nintake.extensionsAllowed = true");
+        var e = rejected(text);
+        assertEquals(lineOf(text, "intake.extensionsAllowed = true"), e.line(), e::getMessage);
+        assertTrue(e.reason().contains("intake.extensionAuthority"), e::getMessage);
+    }
+}
