@@ -1,7 +1,6 @@
 package org.leaddiversion.domain.common;
 
 import java.util.Collection;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Argument checks that throw {@link InvalidValueException} naming the field. */
@@ -48,9 +47,21 @@ public final class Require {
     /** A collection without null elements. */
     public static <C extends Collection<?>> C noNulls(C values, String field) {
         present(values, field);
-        if (values.stream().anyMatch(Objects::isNull)) {
-            throw new InvalidValueException(field, "must not contain null elements");
+        for (Object v : values) {
+            if (v == null) {
+                throw new InvalidValueException(field, "must not contain null elements");
+            }
         }
         return values;
+    }
+
+    /** An immutable copy of a list without null elements (one pass: {@link List#copyOf} rejects nulls itself). */
+    public static <T> java.util.List<T> immutableList(java.util.List<T> values, String field) {
+        present(values, field);
+        try {
+            return java.util.List.copyOf(values);
+        } catch (NullPointerException e) {
+            throw new InvalidValueException(field, "must not contain null elements");
+        }
     }
 }

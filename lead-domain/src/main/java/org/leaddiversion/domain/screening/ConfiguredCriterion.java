@@ -21,4 +21,9 @@ abstract class ConfiguredCriterion implements ExclusionCriterion {
     final void hit(List<Finding> out, String field, String fact) {
         out.add(new Finding(setting.kind(), setting.strength(), setting.kind().rule(), field, fact));
     }
+
+    /** A finding whose sentence is written only if someone reads it. */
+    final void hit(List<Finding> out, String field, java.util.function.Supplier<String> fact) {
+        out.add(Finding.stated(setting.kind(), setting.strength(), setting.kind().rule(), field, fact));
+    }
 }

@@ -4,10 +4,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import org.leaddiversion.domain.common.DomainError;
 import org.leaddiversion.domain.common.ErrorCode;
+import org.leaddiversion.domain.common.Role;
 import org.leaddiversion.domain.common.RuleId;
+import org.leaddiversion.domain.policy.Door;
 import org.leaddiversion.domain.policy.DoorPolicy;
 import org.leaddiversion.domain.policy.DiversionWindow;
 import org.leaddiversion.domain.policy.ExclusionKind;
@@ -26,21 +30,44 @@ import org.leaddiversion.domain.referral.VerificationEvidence;
 public final class DoorRules {
 
     private final SitePolicy policy;
+    private final DivertibleCatalogue divertible;
+
+    /** Doors at which a criterion needs the date of birth (E4) or the residence (E15 residency). */
+    private final Set<Door> needsDateOfBirth = EnumSet.noneOf(Door.class);
+    private final Set<Door> needsResidence = EnumSet.noneOf(Door.class);
+
+    /** Per enabled door, the roles that may refer through it (plain enum sets: a bit test per check). */
+    private final EnumMap<Door, EnumSet<Role>> referrers = new EnumMap<>(Door.class);
+    private final String evidenceRequirement;
+    private final String communityRequirement;
 
     public DoorRules(SitePolicy policy) {
         this.policy = policy;
+        this.evidenceRequirement = evidenceRequirement(policy.socialContact());
+        this.communityRequirement = "a community referral must attest " + policy.communityCriteria();
+        this.divertible = new DivertibleCatalogue(policy);
+        policy.doors().forEach((door, p) -> referrers.put(door, EnumSet.copyOf(p.referrers())));
+        for (Door d : Door.values()) {
+            if (policy.exclusion(ExclusionKind.UNDER_MIN_AGE).map(x -> x.appliesTo(d)).orElse(false)) {
+                needsDateOfBirth.add(d);
+            }
+            if (policy.catchment().residency().isPresent()
+                    && policy.exclusion(ExclusionKind.OUTSIDE_CATCHMENT).map(x -> x.appliesTo(d)).orElse(false)) {
+                needsResidence.add(d);
+            }
+        }
     }
 
     /** Every reason the referral is refused at the door; empty when it may proceed to the exclusion criteria. */
     public List<DomainError> check(ReferralSubmission s, LocalDateTime referredLocal) {
-        Optional<DoorPolicy> door = policy.door(s.door());
-        if (door.isEmpty()) {
+        EnumSet<Role> allowed = referrers.get(s.door());
+        if (allowed == null) {
             return List.of(DomainError.of(ErrorCode.DOOR_DISABLED, "door", RuleId.R06,
                     "the " + s.door() + " door is not enabled at this site"));
         }
-        var errors = new ArrayList<DomainError>(2);
-        DoorPolicy p = door.get();
-        if (!p.referrers().contains(s.referrer().actor().role())) {
+        DoorPolicy p = policy.doors().get(s.door());
+        var errors = new ArrayList<DomainError>();
+        if (!allowed.contains(s.referrer().actor().role())) {
             errors.add(DomainError.of(ErrorCode.REFERRER_NOT_ALLOWED, "referrer.role", RuleId.R06,
                     "role " + s.referrer().actor().role() + " may not refer through the " + s.door() + " door"));
         }
@@ -74,32 +101,26 @@ public final class DoorRules {
             case SOCIAL_CONTACT -> {
                 if (!hasQualifyingEvidence(s, referralDate)) {
                     errors.add(DomainError.of(ErrorCode.PRECONDITION_MISSING, "verificationEvidence", RuleId.R05,
-                            evidenceRequirement(policy.socialContact())));
+                            evidenceRequirement));
                 }
             }
             case COMMUNITY -> {
                 if (!s.attestedCriteria().containsAll(policy.communityCriteria())) {
                     errors.add(DomainError.of(ErrorCode.PRECONDITION_MISSING, "attestedCriteria", RuleId.R07,
-                            "a community referral must attest " + policy.communityCriteria()));
+                            communityRequirement));
                 }
             }
             default -> throw new IllegalStateException("unknown door " + s.door());
         }
-        if (appliesHere(ExclusionKind.UNDER_MIN_AGE, s) && s.person().dateOfBirth().isEmpty()) {
+        if (needsDateOfBirth.contains(s.door()) && s.person().dateOfBirth().isEmpty()) {
             errors.add(DomainError.of(ErrorCode.PRECONDITION_MISSING, "person.dateOfBirth", RuleId.R12,
                     "the date of birth is needed to check the minimum age"));
         }
-        if (policy.catchment().residency().isPresent() && appliesHere(ExclusionKind.OUTSIDE_CATCHMENT, s)
-                && s.person().residence().isEmpty()) {
+        if (needsResidence.contains(s.door()) && s.person().residence().isEmpty()) {
             errors.add(DomainError.of(ErrorCode.PRECONDITION_MISSING, "person.residence", RuleId.R09,
                     "the residence is needed to check the site's residency rule"));
         }
         return errors;
-    }
-
-    /** Whether the criterion is active for the referral's door, so that the facts it needs are required. */
-    private boolean appliesHere(ExclusionKind kind, ReferralSubmission s) {
-        return policy.exclusion(kind).map(setting -> setting.appliesTo(s.door())).orElse(false);
     }
 
     private boolean insideWindow(LocalDateTime local) {
@@ -112,8 +133,10 @@ public final class DoorRules {
     }
 
     private void requireDivertibleOffence(ReferralSubmission s, List<DomainError> errors) {
-        for (Offence o : s.offences()) {
-            if (policy.isDivertible(o.code(), o.level())) {
+        List<Offence> offences = s.offences();
+        for (int i = 0; i < offences.size(); i++) {
+            Offence o = offences.get(i);
+            if (divertible.isDivertible(o.code(), o.level())) {
                 return;
             }
         }

@@ -31,7 +31,7 @@ final class DrugWeightCriterion extends ConfiguredCriterion {
         }
         if (drug.thresholdGrams().isPresent() && facts.netWeightGrams().isPresent()
                 && drug.comparator().exceeds(facts.netWeightGrams().get(), drug.thresholdGrams().get())) {
-            hit(out, "drugFacts.netWeightGrams", "net weight " + facts.netWeightGrams().get().toPlainString()
+            hit(out, "drugFacts.netWeightGrams", () -> "net weight " + facts.netWeightGrams().get().toPlainString()
                     + " g exceeds the " + drug.thresholdGrams().get().toPlainString() + " g threshold ("
                     + drug.comparator() + ")");
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import org.leaddiversion.domain.common.DomainError;
 import org.leaddiversion.domain.common.ErrorCode;
@@ -11,6 +12,7 @@ import org.leaddiversion.domain.common.InvalidValueException;
 import org.leaddiversion.domain.common.RuleId;
 import org.leaddiversion.domain.policy.CapacityAction;
 import org.leaddiversion.domain.policy.CapacityPolicy;
+import org.leaddiversion.domain.policy.Door;
 import org.leaddiversion.domain.policy.ExclusionSetting;
 import org.leaddiversion.domain.policy.RuleStrength;
 import org.leaddiversion.domain.policy.SitePolicy;
@@ -34,16 +36,27 @@ public final class EligibilityScreening {
 
     private final SitePolicy policy;
     private final DoorRules doorRules;
-    private final ExclusionCriterion[] criteria;
+    private final LocalTimes localTimes;
+    /** The active criteria of each door, in criterion order, resolved once instead of per referral. */
+    private final EnumMap<Door, ExclusionCriterion[]> criteriaByDoor = new EnumMap<>(Door.class);
 
     private EligibilityScreening(SitePolicy policy) {
         this.policy = policy;
         this.doorRules = new DoorRules(policy);
+        this.localTimes = new LocalTimes(policy.zone());
         var list = new ArrayList<ExclusionCriterion>();
         for (ExclusionSetting s : policy.exclusions().values()) {
             list.add(criterionFor(s, policy));
         }
-        this.criteria = list.toArray(ExclusionCriterion[]::new);
+        for (Door door : Door.values()) {
+            var forDoor = new ArrayList<ExclusionCriterion>();
+            for (ExclusionCriterion c : list) {
+                if (policy.exclusions().get(c.kind()).appliesTo(door)) {
+                    forDoor.add(c);
+                }
+            }
+            criteriaByDoor.put(door, forDoor.toArray(ExclusionCriterion[]::new));
+        }
     }
 
     /** The screening for one policy version; immutable, thread-safe, cheap to reuse. */
@@ -80,17 +93,15 @@ public final class EligibilityScreening {
         if (!referral.site().equals(policy.siteId())) {
             throw new InvalidValueException("site", "the referral belongs to another site than the policy");
         }
-        LocalDateTime local = LocalDateTime.ofInstant(referredAt, policy.zone());
+        LocalDateTime local = localTimes.of(referredAt);
         List<DomainError> refused = doorRules.check(referral, local);
         if (!refused.isEmpty()) {
             return decision(EligibilityResult.REJECTED, List.of(), List.of(), refused, context);
         }
-        List<Finding> all = new ArrayList<>(4);
+        List<Finding> all = new ArrayList<>();
         var date = local.toLocalDate();
-        for (ExclusionCriterion c : criteria) {
-            if (appliesTo(c, referral)) {
-                c.evaluate(referral, date, context, all);
-            }
+        for (ExclusionCriterion c : criteriaByDoor.get(referral.door())) {
+            c.evaluate(referral, date, context, all);
         }
         if (all.isEmpty()) {
             return gate(referral, context);
@@ -114,10 +125,6 @@ public final class EligibilityScreening {
         }
         return decision(hard ? EligibilityResult.INELIGIBLE : EligibilityResult.PRESUMPTIVELY_INELIGIBLE, findings,
                 notes, List.of(), context);
-    }
-
-    private boolean appliesTo(ExclusionCriterion c, ReferralSubmission referral) {
-        return policy.exclusions().get(c.kind()).appliesTo(referral.door());
     }
 
     /** Step 8 of SPEC §4.8, rule R17. */

@@ -27,36 +27,36 @@ final class LegalStatusCriterion extends ConfiguredCriterion {
             case PENDING_TREATMENT_COURT_CASE -> {
                 for (PendingCase c : history.pendingCases()) {
                     if (c.court().isPresent() && setting.scope().contains(c.court().get())) {
-                        hit(out, "criminalHistory.pendingCases", "pending case in " + c.court().get());
+                        hit(out, "criminalHistory.pendingCases", () -> "pending case in " + c.court().get());
                     }
                 }
             }
             case NO_CONTACT_ORDER_WITH_PARTICIPANT -> {
                 for (CourtOrder o : history.orders()) {
                     if (context.currentParticipants().contains(o.protectedPerson())) {
-                        hit(out, "criminalHistory.orders", o.kind() + " order protecting a current participant");
+                        hit(out, "criminalHistory.orders", () -> o.kind() + " order protecting a current participant");
                     }
                 }
             }
             case ON_SUPERVISION -> {
                 for (Supervision s : history.supervisions()) {
                     if (setting.scope().isEmpty()) {
-                        hit(out, "criminalHistory.supervisions", "on " + s.kind());
+                        hit(out, "criminalHistory.supervisions", () -> "on " + s.kind());
                     } else if (s.categories().stream().anyMatch(c -> setting.scope().contains(c.value()))) {
-                        hit(out, "criminalHistory.supervisions", "on " + s.kind() + " for " + setting.scope());
+                        hit(out, "criminalHistory.supervisions", () -> "on " + s.kind() + " for " + setting.scope());
                     }
                 }
             }
             case PENDING_FELONY -> {
                 for (PendingCase c : history.pendingCases()) {
                     if (c.level() == OffenceLevel.FELONY) {
-                        hit(out, "criminalHistory.pendingCases", "pending felony " + c.offence());
+                        hit(out, "criminalHistory.pendingCases", () -> "pending felony " + c.offence());
                     }
                 }
             }
             case OUTSTANDING_WARRANT -> {
                 if (history.outstandingWarrants() > 0) {
-                    hit(out, "criminalHistory.outstandingWarrants", history.outstandingWarrants() + " outstanding warrant(s)");
+                    hit(out, "criminalHistory.outstandingWarrants", () -> history.outstandingWarrants() + " outstanding warrant(s)");
                 }
             }
             default -> throw new IllegalStateException("not a legal-status criterion: " + kind());

@@ -26,11 +26,11 @@ final class MinimumAgeCriterion extends ConfiguredCriterion {
 
     @Override
     public void evaluate(ReferralSubmission referral, LocalDate referralDate, ScreeningContext context, List<Finding> out) {
-        referral.person().dateOfBirth().ifPresent(dob -> {
-            int age = ageOn(dob, referralDate);
-            if (age < minAge) {
-                hit(out, "person.dateOfBirth", "age " + age + " is under the minimum age " + minAge);
+        if (referral.person().dateOfBirth().isPresent()) {
+            LocalDate dob = referral.person().dateOfBirth().get();
+            if (dob.plusYears(minAge).isAfter(referralDate)) {
+                hit(out, "person.dateOfBirth", () -> "age " + ageOn(dob, referralDate) + " is under the minimum age " + minAge);
             }
-        });
+        }
     }
 }

@@ -18,11 +18,11 @@ final class OffenceCriterion extends ConfiguredCriterion {
     /** Scope value meaning "every offence with an identified complainant". */
     static final String ANY = "ANY";
 
-    private final SitePolicy policy;
+    private final DivertibleCatalogue divertible;
 
     OffenceCriterion(ExclusionSetting setting, SitePolicy policy) {
         super(setting);
-        this.policy = policy;
+        this.divertible = new DivertibleCatalogue(policy);
     }
 
     @Override
@@ -41,14 +41,14 @@ final class OffenceCriterion extends ConfiguredCriterion {
             case RESTITUTION_OFFENCE -> {
                 for (Offence o : referral.offences()) {
                     if (o.requiresRestitution()) {
-                        hit(out, "offences", o.code() + " requires restitution");
+                        hit(out, "offences", () -> o.code() + " requires restitution");
                     }
                 }
             }
             case NOT_LEAD_ELIGIBLE_OFFENCE -> {
                 for (Offence o : referral.offences()) {
-                    if (!policy.isDivertible(o.code(), o.level())) {
-                        hit(out, "offences", o.code() + " (" + o.level() + ") is not on the divertible list");
+                    if (!divertible.isDivertible(o.code(), o.level())) {
+                        hit(out, "offences", () -> o.code() + " (" + o.level() + ") is not on the divertible list");
                     }
                 }
             }

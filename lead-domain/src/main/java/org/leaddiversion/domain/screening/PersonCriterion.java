@@ -1,10 +1,14 @@
 package org.leaddiversion.domain.screening;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.leaddiversion.domain.policy.AreaId;
 import org.leaddiversion.domain.policy.Catchment;
 import org.leaddiversion.domain.policy.Door;
 import org.leaddiversion.domain.policy.ExclusionSetting;
+import org.leaddiversion.domain.referral.Location;
 import org.leaddiversion.domain.referral.ReferralSubmission;
 
 /**
@@ -15,9 +19,20 @@ final class PersonCriterion extends ConfiguredCriterion {
 
     private final Catchment catchment;
 
+    /** The catchment's named areas as a hash set (the catchment keeps them sorted for display). */
+    private final Set<AreaId> areas;
+
     PersonCriterion(ExclusionSetting setting, Catchment catchment) {
         super(setting);
         this.catchment = catchment;
+        this.areas = new HashSet<>(catchment.areas());
+    }
+
+    private boolean inside(Location l) {
+        if (l.area().isPresent() && areas.contains(l.area().get())) {
+            return true;
+        }
+        return !catchment.polygons().isEmpty() && l.isInside(catchment);
     }
 
     @Override
@@ -25,12 +40,12 @@ final class PersonCriterion extends ConfiguredCriterion {
         switch (kind()) {
             case OUTSIDE_CATCHMENT -> {
                 boolean locatedDoor = referral.door() == Door.ARREST_DIVERSION || referral.door() == Door.SOCIAL_CONTACT;
-                if (locatedDoor && catchment.restrictsLocation() && !referral.location().isInside(catchment)) {
+                if (locatedDoor && catchment.restrictsLocation() && !inside(referral.location())) {
                     hit(out, "location", "encounter outside the catchment area");
                 }
                 if (catchment.residency().isPresent() && referral.person().residence().isPresent()
                         && !catchment.residency().get().equals(referral.person().residence().get())) {
-                    hit(out, "person.residence", "not resident in " + catchment.residency().get());
+                    hit(out, "person.residence", () -> "not resident in " + catchment.residency().get());
                 }
             }
             case ACTIVE_CONFIDENTIAL_INFORMANT -> {

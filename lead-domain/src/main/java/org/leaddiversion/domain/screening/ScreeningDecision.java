@@ -23,9 +23,9 @@ public record ScreeningDecision(EligibilityResult result, List<Finding> findings
 
     public ScreeningDecision {
         Require.present(result, "result");
-        findings = List.copyOf(Require.noNulls(findings, "findings"));
-        notes = List.copyOf(Require.noNulls(notes, "notes"));
-        rejections = List.copyOf(Require.noNulls(rejections, "rejections"));
+        findings = Require.immutableList(findings, "findings");
+        notes = Require.immutableList(notes, "notes");
+        rejections = Require.immutableList(rejections, "rejections");
         Require.present(site, "site");
         Require.atLeast(policyVersion, 1, "policyVersion");
         Require.present(context, "context");

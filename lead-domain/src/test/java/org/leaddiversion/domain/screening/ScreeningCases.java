@@ -134,15 +134,15 @@ final class ScreeningCases {
     // ---- generators -----------------------------------------------------------------------------------------
 
     static int between(RandomnessSource in, int min, int max) {
-        return Generate.range(min, max).generate(in);
+        return LeadGenerators.between(in, min, max);
     }
 
     static boolean chance(RandomnessSource in, int percent) {
-        return between(in, 1, 100) <= percent;
+        return LeadGenerators.chance(in, percent);
     }
 
     static <T> T pick(RandomnessSource in, List<T> values) {
-        return values.get(between(in, 0, values.size() - 1));
+        return LeadGenerators.pick(in, values);
     }
 
     static <T> T pick(RandomnessSource in, Set<T> values) {
