@@ -3,8 +3,8 @@ package org.leaddiversion.domain.common;
 import java.util.UUID;
 
 /**
- * Source of new identities, injected like the {@link java.time.Clock}: the domain never calls
- * {@code UUID.randomUUID()} itself, so tests and replays are deterministic.
+ * Source of new identities, injected like the {@link java.time.Clock}: the domain never draws
+ * a random UUID itself, so tests and replays are deterministic.
  */
 @FunctionalInterface
 public interface IdGenerator {

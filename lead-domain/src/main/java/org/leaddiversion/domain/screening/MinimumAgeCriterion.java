@@ -1,7 +1,6 @@
 package org.leaddiversion.domain.screening;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.List;
 import org.leaddiversion.domain.policy.ExclusionSetting;
 import org.leaddiversion.domain.referral.ReferralSubmission;
@@ -19,17 +18,26 @@ final class MinimumAgeCriterion extends ConfiguredCriterion {
         this.minAge = minAge;
     }
 
-    /** Age in whole years on {@code date}. */
+    /**
+     * Age in whole years on {@code date}: the same count as {@code Period.between(dateOfBirth, date).getYears()}, so a
+     * person born on 29 February comes of age on 1 March in common years.
+     */
     static int ageOn(LocalDate dateOfBirth, LocalDate date) {
-        return Period.between(dateOfBirth, date).getYears();
+        int years = date.getYear() - dateOfBirth.getYear();
+        if (date.getMonthValue() < dateOfBirth.getMonthValue()
+                || (date.getMonthValue() == dateOfBirth.getMonthValue() && date.getDayOfMonth() < dateOfBirth.getDayOfMonth())) {
+            years--;
+        }
+        return years;
     }
 
     @Override
     public void evaluate(ReferralSubmission referral, LocalDate referralDate, ScreeningContext context, List<Finding> out) {
         if (referral.person().dateOfBirth().isPresent()) {
             LocalDate dob = referral.person().dateOfBirth().get();
-            if (dob.plusYears(minAge).isAfter(referralDate)) {
-                hit(out, "person.dateOfBirth", () -> "age " + ageOn(dob, referralDate) + " is under the minimum age " + minAge);
+            int age = ageOn(dob, referralDate);
+            if (age < minAge) {
+                hit(out, "person.dateOfBirth", () -> "age " + age + " is under the minimum age " + minAge);
             }
         }
     }
