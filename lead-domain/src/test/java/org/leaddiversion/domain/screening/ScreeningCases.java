@@ -45,7 +45,6 @@ import org.leaddiversion.domain.referral.Supervision;
 import org.leaddiversion.domain.referral.VerificationEvidence;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
-import org.quicktheories.generators.Generate;
 
 /**
  * Shared material for the screening tests: a plain site where nothing is switched on but what a test adds, clean
