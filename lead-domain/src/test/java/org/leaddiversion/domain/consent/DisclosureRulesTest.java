@@ -1,0 +1,266 @@
+package org.leaddiversion.domain.consent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.leaddiversion.domain.consent.ConsentGenerators.PARTICIPANT;
+import static org.leaddiversion.domain.consent.ConsentGenerators.consentLists;
+import static org.leaddiversion.domain.consent.ConsentGenerators.instants;
+import static org.leaddiversion.domain.consent.ConsentGenerators.requests;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.leaddiversion.domain.access.DataClass;
+import org.leaddiversion.domain.common.Actor;
+import org.leaddiversion.domain.common.DomainError;
+import org.leaddiversion.domain.common.ErrorCode;
+import org.leaddiversion.domain.common.Role;
+import org.leaddiversion.domain.common.RuleId;
+import org.leaddiversion.domain.fixtures.MutableClock;
+import org.quicktheories.generators.Generate;
+
+/**
+ * R35, R36 and 42 CFR Part 2 as invariants of {@link DisclosurePolicy}, each checked against an oracle written from
+ * the consents' raw fields; and the {@link DisclosureLog} as an append-only record of every decision.
+ */
+@DisplayName("R35/R36 disclosure rules")
+class DisclosureRulesTest {
+
+    private final DisclosurePolicy policy = new DisclosurePolicy();
+
+    /** The purposes each Part 2 exception may serve, restated from SPEC §7.6 for the oracle. */
+    private static final Map<Part2Exception, Set<Purpose>> EXCEPTION_PURPOSES = new EnumMap<>(Part2Exception.class);
+
+    static {
+        EXCEPTION_PURPOSES.put(Part2Exception.COURT_ORDER_SUBPART_E,
+                EnumSet.of(Purpose.COURT_PROGRESS, Purpose.LEGAL_COORDINATION));
+        EXCEPTION_PURPOSES.put(Part2Exception.MEDICAL_EMERGENCY,
+                EnumSet.of(Purpose.MEDICAL_EMERGENCY, Purpose.TREATMENT));
+        EXCEPTION_PURPOSES.put(Part2Exception.RESEARCH, EnumSet.of(Purpose.RESEARCH_EVALUATION));
+        EXCEPTION_PURPOSES.put(Part2Exception.AUDIT_EVALUATION,
+                EnumSet.of(Purpose.AUDIT, Purpose.RESEARCH_EVALUATION));
+        EXCEPTION_PURPOSES.put(Part2Exception.QUALIFIED_SERVICE_ORGANISATION,
+                EnumSet.of(Purpose.CARE_COORDINATION, Purpose.TREATMENT));
+        EXCEPTION_PURPOSES.put(Part2Exception.CRIME_ON_PREMISES, EnumSet.of(Purpose.MANDATED_REPORT));
+        EXCEPTION_PURPOSES.put(Part2Exception.CHILD_ABUSE_REPORT, EnumSet.of(Purpose.MANDATED_REPORT));
+    }
+
+    private static boolean inForce(Consent c, Instant t) {
+        return !t.isBefore(c.signedAt())
+                && (c.expiresAt().isEmpty() || t.isBefore(c.expiresAt().get()))
+                && (c.revokedAt().isEmpty() || t.isBefore(c.revokedAt().get()));
+    }
+
+    private static boolean oracleCovers(Consent c, DisclosureRequest r, DataClass data, Instant t) {
+        boolean typeFits = data == DataClass.SUD_PART2
+                ? c.type() == ConsentType.PART2
+                : c.type() == ConsentType.MULTI_PARTY_ROI
+                        || (c.type() == ConsentType.EVALUATION && r.purpose() == Purpose.RESEARCH_EVALUATION);
+        return c.participant().equals(r.participant()) && typeFits && inForce(c, t)
+                && c.recipientRoles().contains(r.recipientRole())
+                && (c.recipientAgencies().isEmpty()
+                        || (r.recipientAgency().isPresent() && c.recipientAgencies().contains(r.recipientAgency().get())))
+                && c.purposes().contains(r.purpose()) && c.dataClasses().contains(data);
+    }
+
+    private static boolean oracleGranted(DisclosureRequest r, List<Consent> consents, Instant t) {
+        if (r.purpose() == Purpose.ENFORCEMENT || r.purpose() == Purpose.EVIDENCE) {
+            return false;
+        }
+        for (DataClass data : r.dataClasses()) {
+            if (data == DataClass.AGGREGATE) {
+                continue;
+            }
+            boolean consented = consents.stream().anyMatch(c -> oracleCovers(c, r, data, t));
+            boolean excepted = data == DataClass.SUD_PART2 && r.part2Exception()
+                    .map(e -> EXCEPTION_PURPOSES.get(e).contains(r.purpose())).orElse(false);
+            if (!consented && !excepted) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    @DisplayName("R35: enforcement or evidence is refused whatever the consents, role, classes or exception")
+    void enforcementIsAlwaysRefused() {
+        qt().withExamples(2000).forAll(consentLists(), requests(), instants(),
+                Generate.pick(List.of(Purpose.ENFORCEMENT, Purpose.EVIDENCE))).checkAssert((consents, r, t, p) -> {
+                    DisclosureRequest enforcement = new DisclosureRequest(r.requester(), r.recipientRole(),
+                            r.recipientAgency(), r.participant(), r.dataClasses(), p, r.part2Exception());
+                    // even a consent naming everyone, everything and the enforcement purpose itself
+                    Consent everything = new Consent(new ConsentId(new UUID(1, 1)), PARTICIPANT,
+                            ConsentType.MULTI_PARTY_ROI, EnumSet.allOf(Role.class), Set.of(),
+                            EnumSet.allOf(Purpose.class), EnumSet.allOf(DataClass.class), t, Optional.empty(),
+                            Optional.empty());
+                    var all = new java.util.ArrayList<>(consents);
+                    all.add(everything);
+                    all.add(new Consent(new ConsentId(new UUID(1, 2)), PARTICIPANT, ConsentType.PART2,
+                            EnumSet.allOf(Role.class), Set.of(), EnumSet.allOf(Purpose.class),
+                            EnumSet.allOf(DataClass.class), t, Optional.empty(), Optional.empty()));
+                    DisclosureDecision d = policy.decide(enforcement, all, t);
+                    assertFalse(d.isGranted());
+                    DomainError e = ((DisclosureDecision.Refused) d).errors().get(0);
+                    assertEquals(RuleId.R35, e.rule());
+                    assertEquals("purpose", e.field());
+                });
+    }
+
+    @Test
+    @DisplayName("R36 and Part 2: granted iff every class is covered by an in-force consent (or a Part 2 exception)")
+    void grantedIffCovered() {
+        var substantiveGrants = new java.util.concurrent.atomic.AtomicInteger();
+        var refusals = new java.util.concurrent.atomic.AtomicInteger();
+        qt().withExamples(5000).forAll(consentLists(), requests(), instants()).checkAssert((consents, r, t) -> {
+            DisclosureDecision d = policy.decide(r, consents, t);
+            if (d.isGranted() && !d.consents().isEmpty()) {
+                substantiveGrants.incrementAndGet();
+            } else if (!d.isGranted()) {
+                refusals.incrementAndGet();
+            }
+            assertEquals(oracleGranted(r, consents, t), d.isGranted(), () -> r + " " + consents + " at " + t);
+            if (d instanceof DisclosureDecision.Granted g) {
+                for (ConsentId id : g.consents()) {
+                    Consent used = consents.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+                    assertTrue(r.dataClasses().stream().anyMatch(data -> oracleCovers(used, r, data, t)));
+                }
+                assertEquals(r.dataClasses().contains(DataClass.SUD_PART2), g.redisclosureNotice().isPresent());
+                assertEquals(r.requester().role() == Role.CASE_MANAGER, g.nonEvidentiary());
+            } else {
+                DisclosureDecision.Refused refused = (DisclosureDecision.Refused) d;
+                for (DomainError e : refused.errors()) {
+                    assertTrue(e.rule() == RuleId.R35 || e.rule() == RuleId.R36);
+                    assertTrue(e.field().equals("purpose") || e.field().startsWith("dataClasses."));
+                }
+            }
+        });
+        assertTrue(substantiveGrants.get() > 0, "the generators must produce grants resting on consents");
+        assertTrue(refusals.get() > 0, "the generators must produce refusals");
+    }
+
+    @Test
+    @DisplayName("R36 boundaries: in force from signing (inclusive) to expiry and revocation (exclusive)")
+    void expiryAndRevocationBoundaries() {
+        qt().withExamples(1000).forAll(instants(), Generate.range(2, 100_000), Generate.range(1, 100_000),
+                Generate.pick(List.of(DataClass.ENROLLMENT_STATUS, DataClass.PLAN_SUMMARY,
+                        DataClass.LEGAL_COORDINATION))).checkAssert((signed, expiryMinutes, revokeMinutes, data) -> {
+                    Instant expires = signed.plus(Duration.ofMinutes(expiryMinutes));
+                    Consent roi = Consent.signed(new ConsentId(new UUID(3, 3)), PARTICIPANT, ConsentType.MULTI_PARTY_ROI,
+                            Set.of(Role.COURT), Set.of(Purpose.COURT_PROGRESS), Set.of(data), signed,
+                            Optional.of(expires));
+                    DisclosureRequest r = DisclosureRequest.of(Actor.of("cm", Role.CASE_MANAGER), Role.COURT,
+                            PARTICIPANT, Set.of(data), Purpose.COURT_PROGRESS);
+                    Duration tick = Duration.ofMillis(1);
+                    assertFalse(policy.decide(r, List.of(roi), signed.minus(tick)).isGranted());
+                    assertTrue(policy.decide(r, List.of(roi), signed).isGranted());
+                    assertTrue(policy.decide(r, List.of(roi), expires.minus(tick)).isGranted());
+                    assertFalse(policy.decide(r, List.of(roi), expires).isGranted());
+
+                    Instant revokedAt = signed.plus(Duration.ofMinutes(revokeMinutes % expiryMinutes));
+                    Consent revoked = roi.revoke(revokedAt, new org.leaddiversion.domain.common.ActorId("cm")).value();
+                    if (revokedAt.isAfter(signed)) {
+                        assertTrue(policy.decide(r, List.of(revoked), revokedAt.minus(tick)).isGranted());
+                    }
+                    assertFalse(policy.decide(r, List.of(revoked), revokedAt).isGranted());
+                    assertFalse(policy.decide(r, List.of(revoked), expires.minus(tick)).isGranted());
+                });
+    }
+
+    @Test
+    @DisplayName("Part 2: an ROI alone never releases SUD_PART2; a Part 2 consent or a fitting exception does")
+    void part2NeedsItsOwnConsentOrAnException() {
+        qt().withExamples(1000).forAll(instants(), Generate.enumValues(Role.class), Generate.enumValues(Purpose.class),
+                Generate.enumValues(Part2Exception.class)).checkAssert((t, recipient, purpose, exception) -> {
+                    if (purpose.isEnforcement()) {
+                        return;
+                    }
+                    Consent roi = Consent.signed(new ConsentId(new UUID(4, 1)), PARTICIPANT,
+                            ConsentType.MULTI_PARTY_ROI, EnumSet.allOf(Role.class), EnumSet.allOf(Purpose.class),
+                            EnumSet.allOf(DataClass.class), t, Optional.empty());
+                    Consent part2 = Consent.signed(new ConsentId(new UUID(4, 2)), PARTICIPANT, ConsentType.PART2,
+                            Set.of(recipient), Set.of(purpose), Set.of(DataClass.SUD_PART2), t, Optional.empty());
+                    DisclosureRequest plain = DisclosureRequest.of(Actor.of("cm", Role.CASE_MANAGER), recipient,
+                            PARTICIPANT, Set.of(DataClass.SUD_PART2), purpose);
+                    DisclosureDecision roiOnly = policy.decide(plain, List.of(roi), t);
+                    assertFalse(roiOnly.isGranted());
+                    assertEquals("dataClasses.SUD_PART2", ((DisclosureDecision.Refused) roiOnly).errors().get(0).field());
+
+                    DisclosureDecision withConsent = policy.decide(plain, List.of(roi, part2), t);
+                    assertTrue(withConsent.isGranted());
+                    assertEquals(List.of(part2.id()), withConsent.consents());
+                    assertEquals(Optional.of(DisclosurePolicy.PART2_REDISCLOSURE_NOTICE),
+                            ((DisclosureDecision.Granted) withConsent).redisclosureNotice());
+
+                    DisclosureRequest excepted = new DisclosureRequest(plain.requester(), recipient, Optional.empty(),
+                            PARTICIPANT, plain.dataClasses(), purpose, Optional.of(exception));
+                    assertEquals(EXCEPTION_PURPOSES.get(exception).contains(purpose),
+                            policy.decide(excepted, List.of(), t).isGranted());
+                });
+    }
+
+    @Test
+    @DisplayName("exactly one immutable log entry per decision, granted or refused; earlier entries never change")
+    void oneEntryPerDecisionAppendOnly() {
+        qt().withExamples(200).forAll(consentLists(), Generate.range(1, 20), requests()).checkAssert((consents, n, seed) -> {
+            MutableClock clock = new MutableClock(ConsentGenerators.T0);
+            DisclosureLog log = new DisclosureLog();
+            DisclosureDesk desk = new DisclosureDesk(policy, log, clock);
+            List<DisclosureLog.Entry> before = List.of();
+            for (int i = 0; i < n; i++) {
+                DisclosureRequest r = i % 2 == 0 ? seed : DisclosureRequest.of(seed.requester(),
+                        seed.recipientRole(), PARTICIPANT, seed.dataClasses(), Purpose.values()[i % Purpose.values().length]);
+                DisclosureDecision d = desk.disclose(r, consents);
+                List<DisclosureLog.Entry> after = log.entries();
+                assertEquals(before.size() + 1, after.size());
+                assertEquals(before, after.subList(0, before.size()));
+                DisclosureLog.Entry last = after.get(after.size() - 1);
+                assertEquals(d.isGranted(), last.granted());
+                assertEquals(d.consents(), last.consents());
+                assertEquals(r.requester().id(), last.who());
+                assertEquals(r.recipientRole(), last.to());
+                assertEquals(r.dataClasses(), last.dataClasses());
+                assertEquals(r.purpose(), last.purpose());
+                assertEquals(clock.instant(), last.at());
+                assertEquals(i + 1L, last.sequence());
+                before = after;
+                clock.advance(Duration.ofDays(3));
+            }
+            List<DisclosureLog.Entry> snapshot = log.entries();
+            assertThrows(UnsupportedOperationException.class, () -> snapshot.remove(0));
+            assertThrows(UnsupportedOperationException.class, snapshot::clear);
+            assertThrows(UnsupportedOperationException.class, () -> snapshot.get(0).consents().clear());
+            assertEquals(n, log.size());
+        });
+    }
+
+    @Test
+    @DisplayName("revocation happens once, never before signing, and emits ConsentRevoked")
+    void revocation() {
+        Instant signed = ConsentGenerators.T0;
+        Consent roi = Consent.signed(new ConsentId(new UUID(5, 1)), PARTICIPANT, ConsentType.MULTI_PARTY_ROI,
+                Set.of(Role.COURT), Set.of(Purpose.COURT_PROGRESS), Set.of(DataClass.ENROLLMENT_STATUS), signed,
+                Optional.empty());
+        var by = new org.leaddiversion.domain.common.ActorId("cm-1");
+        assertTrue(roi.revoke(signed.minusSeconds(1), by).hasError(ErrorCode.INVALID_TIMESTAMP));
+        var first = roi.revoke(signed.plusSeconds(60), by);
+        assertTrue(first.isSuccess());
+        var event = (DisclosureEvent.ConsentRevoked) first.events().get(0);
+        assertEquals(roi.id().toString(), event.aggregateId());
+        assertEquals(signed.plusSeconds(60), event.occurredAt());
+        var again = first.value().revoke(signed.plusSeconds(120), by);
+        assertFalse(again.isSuccess());
+        assertEquals(RuleId.R36, again.errors().get(0).rule());
+        assertEquals(Optional.of(signed.plusSeconds(60)), first.value().revokedAt());
+    }
+}
