@@ -20,9 +20,12 @@ import org.leaddiversion.domain.common.IdGenerator;
 import org.leaddiversion.domain.common.Outcome;
 import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.common.RuleId;
+import org.leaddiversion.domain.enrollment.ContactType;
 import org.leaddiversion.domain.enrollment.Enrollment;
 import org.leaddiversion.domain.enrollment.EnrollmentId;
+import org.leaddiversion.domain.enrollment.EnrollmentStatus;
 import org.leaddiversion.domain.enrollment.Enrollments;
+import org.leaddiversion.domain.policy.ClosureReason;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.policy.SitePolicies;
 import org.leaddiversion.domain.policy.SitePolicy;
@@ -40,6 +43,10 @@ import org.leaddiversion.domain.screening.ScreeningDecision;
  * ids from the injected {@link IdGenerator}. Each command loads the referral, applies it under the policy version
  * the referral was screened with (rule R40), and stores the new version with its events in one transaction. A stale
  * write is reported as a {@link ErrorCode#CONCURRENT_UPDATE} rejection and nothing of it is stored.
+ *
+ * <p>Enrollment commands (contacts, closure, the inactivity sweep) run the same way under the enrollment policy of the
+ * site policy version in force at the moment of the command: the threshold and the allowed closure reasons a site
+ * adopts apply to every open enrollment from the version's effective date.
  */
 public final class ReferralDesk {
 
@@ -214,6 +221,74 @@ public final class ReferralDesk {
                 return Outcome.rejected(ErrorCode.NOT_FOUND, "enrollmentId", RuleId.R03, "no such enrollment");
             }
             Outcome<Enrollment> out = e.get().withdraw(actor, clock.instant());
+            if (out.isSuccess()) {
+                enrollments.save(out.value(), e.get().version(), out.events());
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Records a contact with or about a participant that took place at {@code at} (rule R32). A participant contact on an
+     * INACTIVE enrollment makes it ACTIVE again (T11, rule R26).
+     */
+    public Outcome<Enrollment> recordContact(EnrollmentId id, Actor actor, ContactType type, Instant at) {
+        Require.present(actor, "actor");
+        if (!Enrollment.CONTACT_ROLES.contains(actor.role())) {
+            return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "actor.role", RuleId.R32,
+                    "contacts are recorded by " + Enrollment.CONTACT_ROLES);
+        }
+        return changeEnrollment(id, RuleId.R32, (e, p) -> e.recordContact(type, at, clock.instant()));
+    }
+
+    /**
+     * T12: closes an enrollment with a reason allowed by the enrollment policy of the site policy version in force
+     * now (rules R24, R27). Forbidden reasons are rejected under every policy and leave the enrollment unchanged.
+     */
+    public Outcome<Enrollment> closeEnrollment(EnrollmentId id, Actor actor, ClosureReason reason) {
+        return changeEnrollment(id, RuleId.R27, (e, p) -> e.close(reason, actor, clock.instant(),
+                p.enrollment().allowedClosureReasons()));
+    }
+
+    /**
+     * T10: makes INACTIVE every ACTIVE enrollment without a participant contact for the inactivity threshold of its
+     * site's policy version in force now (rule R26). Idempotent; never closes an enrollment. Returns the enrollments
+     * it marked.
+     */
+    public List<EnrollmentId> sweepInactivity() {
+        Instant now = clock.instant();
+        var marked = new ArrayList<EnrollmentId>();
+        for (Enrollment e : enrollments.all()) {
+            if (e.status() != EnrollmentStatus.ACTIVE) {
+                continue;
+            }
+            Optional<SitePolicy> p = policies.inForceAt(e.site(), now);
+            if (p.isEmpty() || !e.isInactivityDue(now, p.get().enrollment().inactivityThresholdDays())) {
+                continue;
+            }
+            Outcome<Enrollment> out = changeEnrollment(e.id(), RuleId.R26,
+                    (fresh, policy) -> fresh.markInactiveIfDue(now, policy.enrollment().inactivityThresholdDays()));
+            if (out.isSuccess()) {
+                marked.add(e.id());
+            }
+        }
+        return marked;
+    }
+
+    /** Loads an enrollment, applies a command under the site policy in force now, saves with the read version. */
+    private Outcome<Enrollment> changeEnrollment(EnrollmentId id, RuleId rule,
+                                                 BiFunction<Enrollment, SitePolicy, Outcome<Enrollment>> command) {
+        return run(() -> {
+            Optional<Enrollment> e = enrollments.find(id);
+            if (e.isEmpty()) {
+                return Outcome.rejected(ErrorCode.NOT_FOUND, "enrollmentId", rule, "no such enrollment");
+            }
+            Optional<SitePolicy> policy = policies.inForceAt(e.get().site(), clock.instant());
+            if (policy.isEmpty()) {
+                return Outcome.rejected(ErrorCode.NO_POLICY_IN_FORCE, "site", RuleId.R40,
+                        "no policy version of site " + e.get().site() + " is in force now");
+            }
+            Outcome<Enrollment> out = command.apply(e.get(), policy.get());
             if (out.isSuccess()) {
                 enrollments.save(out.value(), e.get().version(), out.events());
             }

@@ -50,6 +50,7 @@ import org.leaddiversion.domain.common.Role;
  * @param handoffTargetMinutes    warm hand-off target; a KPI, never a block
  * @param intake                  intake deadline and artefacts (R18, R22)
  * @param lapse                   what a missed deadline does (R20)
+ * @param enrollment              inactivity threshold and allowed closure reasons (R24, R26, R27)
  * @param chargeRouting           office that reviews a diverted case, by offence level
  * @param provenance              for each key written in the policy file, whether it is sourced or derived
  */
@@ -79,6 +80,7 @@ public record SitePolicy(
         int handoffTargetMinutes,
         IntakePolicy intake,
         LapsePolicy lapse,
+        EnrollmentPolicy enrollment,
         Map<OffenceLevel, String> chargeRouting,
         Map<String, Provenance> provenance) {
 
@@ -123,6 +125,7 @@ public record SitePolicy(
         Require.atLeast(handoffTargetMinutes, 1, "handoff.targetMinutes");
         Require.present(intake, "intake");
         Require.present(lapse, "lapse");
+        Require.present(enrollment, "enrollment");
         chargeRouting = Collections.unmodifiableMap(new EnumMap<>(Require.present(chargeRouting, "chargeRouting").isEmpty()
                 ? new EnumMap<>(OffenceLevel.class) : chargeRouting));
         provenance = Collections.unmodifiableMap(new TreeMap<>(Require.present(provenance, "provenance")));
@@ -295,6 +298,7 @@ public record SitePolicy(
         private int handoffTargetMinutes = 30;
         private IntakePolicy intake = new IntakePolicy(30, OptionalInt.empty(), false, false, Set.of());
         private LapsePolicy lapse = new LapsePolicy(LapseRecipient.PROSECUTOR, false, Optional.empty());
+        private EnrollmentPolicy enrollment = EnrollmentPolicy.defaults();
         private final Map<OffenceLevel, String> chargeRouting = new EnumMap<>(OffenceLevel.class);
         private final Set<String> complainantScope = new TreeSet<>();
         private final Map<String, Provenance> provenance = new LinkedHashMap<>();
@@ -330,6 +334,7 @@ public record SitePolicy(
             handoffTargetMinutes = p.handoffTargetMinutes();
             intake = p.intake();
             lapse = p.lapse();
+            enrollment = p.enrollment();
             chargeRouting.putAll(p.chargeRouting());
             p.exclusion(ExclusionKind.COMPLAINANT_DOES_NOT_CONSENT).ifPresent(s -> {
                 // The scope travels as the complainantConsentRequiredFor parameter, so the next version can change it.
@@ -482,6 +487,11 @@ public record SitePolicy(
             return this;
         }
 
+        public Builder enrollment(EnrollmentPolicy enrollment) {
+            this.enrollment = Require.present(enrollment, "enrollment");
+            return this;
+        }
+
         public Builder chargeRouting(Map<OffenceLevel, String> routing) {
             chargeRouting.clear();
             chargeRouting.putAll(routing);
@@ -540,7 +550,7 @@ public record SitePolicy(
             return new SitePolicy(siteId, siteName, zone, version, effectiveFrom, decision, doors,
                     officerTrainingRequired, diversionWindows, divertibleOffences, drug, salesPolicy, minAge, all,
                     historyRules, neverDisqualifying, countAttempts, overrideAuthority, socialContact,
-                    communityCriteria, capacity, catchment, handoffTargetMinutes, intake, lapse, chargeRouting,
+                    communityCriteria, capacity, catchment, handoffTargetMinutes, intake, lapse, enrollment, chargeRouting,
                     provenance);
         }
     }

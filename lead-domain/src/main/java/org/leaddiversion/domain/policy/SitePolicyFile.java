@@ -63,7 +63,8 @@ public final class SitePolicyFile {
                     + "|capacity\\.(arrestPriority|reserve|whenFull)|catchment\\.(areas|residency)"
                     + "|handoff\\.targetMinutes"
                     + "|intake\\.(deadlineDays|statutoryMaxDays|requiresRoi|extensionsAllowed|extensionAuthority)"
-                    + "|lapse\\.(recipient|releaseOnLaterNonEngagement|fidelityWarning)"),
+                    + "|lapse\\.(recipient|releaseOnLaterNonEngagement|fidelityWarning)"
+                    + "|inactivityThresholdDays|closure\\.allowedReasons"),
             Pattern.compile("door\\.[A-Z_]+\\.(referrers|referrerKinds|approvers|authority|authorityRoles)"),
             Pattern.compile("exclusion\\.[A-Z_]+(\\.(doors|scope))?"),
             Pattern.compile("history\\.[a-zA-Z0-9]+\\.(strength|offences|lookbackYears|anchor)"),
@@ -288,6 +289,10 @@ public final class SitePolicyFile {
             wrap("lapse.fidelityWarning", () -> b.lapse(new LapsePolicy(
                     enumOr("lapse.recipient", LapseRecipient.class, LapseRecipient.PROSECUTOR),
                     boolOr("lapse.releaseOnLaterNonEngagement", false), optional("lapse.fidelityWarning"))));
+            wrap("closure.allowedReasons", () -> b.enrollment(new EnrollmentPolicy(
+                    intOr("inactivityThresholdDays", 90),
+                    has("closure.allowedReasons") ? enums("closure.allowedReasons", ClosureReason.class)
+                            : EnrollmentPolicy.DEFAULT_ALLOWED)));
             var routing = new EnumMap<OffenceLevel, String>(OffenceLevel.class);
             keys.forEach((k, e) -> {
                 if (k.startsWith("chargeRouting.") && !e.value().isEmpty()) {

@@ -20,12 +20,16 @@ import org.leaddiversion.domain.common.DomainEvent;
 import org.leaddiversion.domain.common.Role;
 import org.leaddiversion.domain.common.RuleId;
 import org.leaddiversion.domain.enrollment.Enrollment;
+import org.leaddiversion.domain.enrollment.EnrollmentEvent;
+import org.leaddiversion.domain.enrollment.EnrollmentId;
+import org.leaddiversion.domain.enrollment.EnrollmentStatus;
 import org.leaddiversion.domain.intake.DivertedCase;
 import org.leaddiversion.domain.intake.DivertedCaseStatus;
 import org.leaddiversion.domain.intake.Referral;
 import org.leaddiversion.domain.intake.ReferralEvent;
 import org.leaddiversion.domain.intake.ReferralStatus;
 import org.leaddiversion.domain.intake.ReleaseReason;
+import org.leaddiversion.domain.policy.ClosureReason;
 import org.leaddiversion.domain.policy.CriminalHistoryRule;
 import org.leaddiversion.domain.policy.Door;
 import org.leaddiversion.domain.policy.DrugPolicy;
@@ -50,8 +54,9 @@ import org.leaddiversion.domain.screening.Finding;
 import org.leaddiversion.domain.screening.ScreeningDecision;
 
 /**
- * The programme rules this part of the library enforces — R01–R23, R29, R37 and R40 of SPEC §10 — each as an
- * {@link Invariant} whose check re-derives the rule from the data rather than trusting the code that enforced it.
+ * The programme rules this part of the library enforces — R01–R24, R26, R27, R29, R32, R37 and R40 of SPEC §10 —
+ * each as an {@link Invariant} whose check re-derives the rule from the data rather than trusting the code that
+ * enforced it.
  * {@link #checkAll} runs all of them.
  */
 public final class RuleCatalogue {
@@ -104,8 +109,19 @@ public final class RuleCatalogue {
                     + "of assessment and signature.", RuleCatalogue::r22),
             Invariant.of(RuleId.R23, "A person has at most one open enrollment per site; every completed intake belongs "
                     + "to an enrollment of the same person and site.", RuleCatalogue::r23),
+            Invariant.of(RuleId.R24, "No enrollment is ever closed for use, relapse, a positive test, non-abstinence, sex "
+                    + "work, missed appointments, an unmet goal or a new arrest.", RuleCatalogue::r24),
+            Invariant.of(RuleId.R26, "An enrollment becomes INACTIVE only once the site's threshold has passed since the "
+                    + "last participant contact, is ACTIVE again after the next one, and is closed for "
+                    + "ADMINISTRATIVE_INACTIVITY only while INACTIVE and where the policy in force allowed it.",
+                    RuleCatalogue::r26),
+            Invariant.of(RuleId.R27, "Every closure reason is VOLUNTARY_WITHDRAWAL or in the allowed reasons of the "
+                    + "policy in force at closure.", RuleCatalogue::r27),
             Invariant.of(RuleId.R29, "Every event is dated between its referral's referredAt and now, and each "
                     + "aggregate's events are in time order.", RuleCatalogue::r29),
+            Invariant.of(RuleId.R32, "Every contact belongs to a known enrollment, is dated no later than its recording "
+                    + "and asOf and no earlier than the enrollment's start; only participant contacts move the last "
+                    + "engagement.", RuleCatalogue::r32),
             Invariant.of(RuleId.R37, "An active confidential informant is never accepted or enrolled.",
                     RuleCatalogue::r37),
             Invariant.of(RuleId.R40, "A referral is screened and timed against the policy version in force at its "
@@ -657,6 +673,143 @@ public final class RuleCatalogue {
                 fail.accept("completed intake joined an enrollment of another person, site or referral list");
             }
         }));
+        return out;
+    }
+
+    private static Map<EnrollmentId, Enrollment> enrollmentsById(ProgrammeRecord r) {
+        Map<EnrollmentId, Enrollment> byId = new HashMap<>();
+        r.enrollments().forEach(e -> byId.put(e.id(), e));
+        return byId;
+    }
+
+    private static List<Violation> r24(ProgrammeRecord r) {
+        var out = new ArrayList<Violation>();
+        for (Enrollment e : r.enrollments()) {
+            e.closureReason().filter(ClosureReason::isForbidden).ifPresent(reason -> out.add(new Violation(RuleId.R24,
+                    "enrollment " + e.id(), "closed for the forbidden reason " + reason)));
+        }
+        for (DomainEvent ev : r.events()) {
+            if (ev instanceof EnrollmentEvent.EnrollmentClosed c && c.reason().isForbidden()) {
+                out.add(new Violation(RuleId.R24, "enrollment " + c.enrollmentId(), "an EnrollmentClosed event carries "
+                        + "the forbidden reason " + c.reason()));
+            }
+        }
+        return out;
+    }
+
+    private static List<Violation> r26(ProgrammeRecord r) {
+        var out = new ArrayList<Violation>();
+        Map<EnrollmentId, Enrollment> byId = enrollmentsById(r);
+        Map<EnrollmentId, Instant> lastEngagement = new HashMap<>();
+        Map<EnrollmentId, EnrollmentStatus> status = new HashMap<>();
+        for (DomainEvent ev : r.events()) {
+            if (!(ev instanceof EnrollmentEvent ee)) {
+                continue;
+            }
+            EnrollmentId id = ee.enrollmentId();
+            String subject = "enrollment " + id;
+            if (ee instanceof EnrollmentEvent.EnrollmentStarted st) {
+                lastEngagement.put(id, st.occurredAt());
+                status.put(id, EnrollmentStatus.ACTIVE);
+            } else if (ee instanceof EnrollmentEvent.ContactRecorded c && c.contactType().isParticipantContact()) {
+                lastEngagement.merge(id, c.contactAt(), (a, b) -> a.isAfter(b) ? a : b);
+            } else if (ee instanceof EnrollmentEvent.ParticipantReengaged) {
+                if (status.get(id) != EnrollmentStatus.INACTIVE) {
+                    out.add(new Violation(RuleId.R26, subject, "re-engaged though it was not INACTIVE"));
+                }
+                status.put(id, EnrollmentStatus.ACTIVE);
+            } else if (ee instanceof EnrollmentEvent.ParticipantBecameInactive in) {
+                Enrollment e = byId.get(id);
+                Optional<SitePolicy> p = e == null ? Optional.empty() : r.policies().inForceAt(e.site(), in.occurredAt());
+                Instant last = lastEngagement.get(id);
+                if (p.isEmpty() || last == null) {
+                    out.add(new Violation(RuleId.R26, subject, "became INACTIVE without a known start or policy"));
+                } else if (in.occurredAt().isBefore(last.plus(java.time.Duration.ofDays(
+                        p.get().enrollment().inactivityThresholdDays())))) {
+                    out.add(new Violation(RuleId.R26, subject, "became INACTIVE before "
+                            + p.get().enrollment().inactivityThresholdDays() + " days without a participant contact"));
+                }
+                if (status.get(id) != EnrollmentStatus.ACTIVE) {
+                    out.add(new Violation(RuleId.R26, subject, "became INACTIVE though it was not ACTIVE"));
+                }
+                status.put(id, EnrollmentStatus.INACTIVE);
+            } else if (ee instanceof EnrollmentEvent.EnrollmentClosed c) {
+                if (c.reason() == ClosureReason.ADMINISTRATIVE_INACTIVITY) {
+                    Enrollment e = byId.get(id);
+                    boolean allowed = e != null && r.policies().inForceAt(e.site(), c.occurredAt())
+                            .map(p -> p.enrollment().allowedClosureReasons().contains(c.reason())).orElse(false);
+                    if (!allowed || status.get(id) != EnrollmentStatus.INACTIVE) {
+                        out.add(new Violation(RuleId.R26, subject, "closed for ADMINISTRATIVE_INACTIVITY while "
+                                + status.get(id) + (allowed ? "" : " though the policy in force did not allow it")));
+                    }
+                }
+                status.put(id, EnrollmentStatus.CLOSED);
+            }
+        }
+        for (Enrollment e : r.enrollments()) {
+            if (e.closureReason().orElse(null) == ClosureReason.ADMINISTRATIVE_INACTIVITY && !r.policies()
+                    .inForceAt(e.site(), e.closedAt().orElse(e.startedAt()))
+                    .map(p -> p.enrollment().allowedClosureReasons().contains(ClosureReason.ADMINISTRATIVE_INACTIVITY))
+                    .orElse(false)) {
+                out.add(new Violation(RuleId.R26, "enrollment " + e.id(), "closed for ADMINISTRATIVE_INACTIVITY though "
+                        + "the policy in force at closure did not allow it"));
+            }
+        }
+        return out;
+    }
+
+    private static List<Violation> r27(ProgrammeRecord r) {
+        var out = new ArrayList<Violation>();
+        for (Enrollment e : r.enrollments()) {
+            if (e.isOpen()) {
+                continue;
+            }
+            ClosureReason reason = e.closureReason().orElse(null);
+            if (reason == null || e.closedAt().isEmpty()) {
+                out.add(new Violation(RuleId.R27, "enrollment " + e.id(), "CLOSED without a reason or closure time"));
+            } else if (reason != ClosureReason.VOLUNTARY_WITHDRAWAL && !r.policies().inForceAt(e.site(),
+                    e.closedAt().get()).map(p -> p.enrollment().allowedClosureReasons().contains(reason)).orElse(false)) {
+                out.add(new Violation(RuleId.R27, "enrollment " + e.id(), "closed for " + reason
+                        + ", which the policy in force at closure did not allow"));
+            }
+        }
+        return out;
+    }
+
+    private static List<Violation> r32(ProgrammeRecord r) {
+        var out = new ArrayList<Violation>();
+        Map<EnrollmentId, Enrollment> byId = enrollmentsById(r);
+        Map<EnrollmentId, Instant> lastEngagement = new HashMap<>();
+        for (DomainEvent ev : r.events()) {
+            if (!(ev instanceof EnrollmentEvent.ContactRecorded c)) {
+                continue;
+            }
+            String subject = "enrollment " + c.enrollmentId();
+            Enrollment e = byId.get(c.enrollmentId());
+            if (e == null) {
+                out.add(new Violation(RuleId.R32, subject, "a contact of an unknown enrollment"));
+                continue;
+            }
+            if (c.contactAt().isAfter(r.asOf()) || c.contactAt().isAfter(c.occurredAt())) {
+                out.add(new Violation(RuleId.R32, subject, "a contact is dated in the future"));
+            }
+            if (c.contactAt().isBefore(e.startedAt())) {
+                out.add(new Violation(RuleId.R32, subject, "a contact is dated before the enrollment started"));
+            }
+            if (c.contactType().isParticipantContact()) {
+                lastEngagement.merge(c.enrollmentId(), c.contactAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        for (Enrollment e : r.enrollments()) {
+            Instant expected = lastEngagement.getOrDefault(e.id(), e.startedAt());
+            if (expected.isBefore(e.startedAt())) {
+                expected = e.startedAt();
+            }
+            if (!e.lastEngagementAt().equals(expected)) {
+                out.add(new Violation(RuleId.R32, "enrollment " + e.id(), "lastEngagementAt " + e.lastEngagementAt()
+                        + " is not the latest participant contact " + expected));
+            }
+        }
         return out;
     }
 

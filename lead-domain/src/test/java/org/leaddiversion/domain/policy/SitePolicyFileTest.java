@@ -285,4 +285,68 @@ class SitePolicyFileTest {
         assertEquals(lineOf(text, "intake.extensionsAllowed = true"), e.line(), e::getMessage);
         assertTrue(e.reason().contains("intake.extensionAuthority"), e::getMessage);
     }
+
+    @Test
+    void the_enrollment_keys_default_to_90_days_and_the_default_reasons_and_are_inherited() {
+        SitePolicyHistory defaults = SitePolicyFile.parse(FILE, VALID);
+        assertEquals(EnrollmentPolicy.defaults(), defaults.latest().enrollment());
+        assertFalse(defaults.latest().enrollment().allowedClosureReasons().contains(ClosureReason.ADMINISTRATIVE_INACTIVITY));
+
+        String text = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\n"
+                + "inactivityThresholdDays = 365 (derived)\n"
+                + "closure.allowedReasons = GOALS_MET_SELF_SUFFICIENT, TERMINATED_BY_SITE_CRITERIA");
+        SitePolicyHistory h = SitePolicyFile.parse(FILE, text);
+        for (SitePolicy p : h.versions()) {
+            assertEquals(365, p.enrollment().inactivityThresholdDays());
+            assertEquals(EnumSet.of(ClosureReason.GOALS_MET_SELF_SUFFICIENT, ClosureReason.TERMINATED_BY_SITE_CRITERIA,
+                    ClosureReason.VOLUNTARY_WITHDRAWAL), p.enrollment().allowedClosureReasons());
+        }
+        assertEquals(Provenance.DERIVED, h.latest().provenance().get("inactivityThresholdDays"));
+        // Santa Fe's coordinating committee may terminate on DA-set criteria (SPEC §9.3); Seattle keeps the defaults
+        assertTrue(ReferenceProfiles.load("santa-fe").latest().enrollment().allowedClosureReasons()
+                .contains(ClosureReason.TERMINATED_BY_SITE_CRITERIA));
+        assertEquals(EnrollmentPolicy.defaults(), ReferenceProfiles.load("seattle-king-county").latest().enrollment());
+    }
+
+    @Test
+    void a_forbidden_closure_reason_in_the_file_is_rejected_at_its_line() {
+        for (ClosureReason forbidden : ClosureReason.values()) {
+            if (!forbidden.isForbidden()) {
+                continue;
+            }
+            String line = "closure.allowedReasons = DECEASED, " + forbidden;
+            String text = VALID.replace("intake.deadlineDays = 21", "intake.deadlineDays = 21\n" + line);
+            assertNames(rejected(text), lineOf(text, line), "closure.allowedReasons", forbidden.name());
+        }
+    }
+
+    @Test
+    void a_bad_inactivity_threshold_or_unknown_closure_reason_is_rejected_at_its_line() {
+        String zero = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\ninactivityThresholdDays = 0");
+        assertNames(rejected(zero), lineOf(zero, "inactivityThresholdDays = 0"), "inactivityThresholdDays", "");
+        String words = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\ninactivityThresholdDays = soon");
+        assertNames(rejected(words), lineOf(words, "inactivityThresholdDays = soon"), "inactivityThresholdDays",
+                "whole number");
+        String unknown = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\n"
+                + "closure.allowedReasons = GRADUATED");
+        assertNames(rejected(unknown), lineOf(unknown, "closure.allowedReasons = GRADUATED"), "closure.allowedReasons",
+                "ADMINISTRATIVE_INACTIVITY");
+    }
+
+    @Test
+    void an_enrollment_policy_never_allows_a_forbidden_reason_and_always_allows_voluntary_withdrawal() {
+        for (ClosureReason r : ClosureReason.values()) {
+            if (r.isForbidden()) {
+                var e = assertThrows(org.leaddiversion.domain.common.InvalidValueException.class,
+                        () -> new EnrollmentPolicy(90, EnumSet.of(ClosureReason.DECEASED, r)));
+                assertEquals("closure.allowedReasons", e.field());
+            }
+        }
+        assertEquals(EnumSet.of(ClosureReason.VOLUNTARY_WITHDRAWAL), new EnrollmentPolicy(30, Set.of())
+                .allowedClosureReasons());
+        assertEquals(EnumSet.of(ClosureReason.GOALS_MET_SELF_SUFFICIENT, ClosureReason.VOLUNTARY_WITHDRAWAL,
+                ClosureReason.DECEASED, ClosureReason.MOVED_OUT_OF_AREA, ClosureReason.LONG_TERM_INCARCERATION),
+                EnrollmentPolicy.defaults().allowedClosureReasons());
+        assertEquals(90, EnrollmentPolicy.defaults().inactivityThresholdDays());
+    }
 }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leaddiversion.domain.common.DomainEvent;
 import org.leaddiversion.domain.common.RuleId;
+import org.leaddiversion.domain.enrollment.ContactType;
 import org.leaddiversion.domain.enrollment.Enrollment;
+import org.leaddiversion.domain.enrollment.EnrollmentEvent;
 import org.leaddiversion.domain.enrollment.EnrollmentId;
 import org.leaddiversion.domain.enrollment.EnrollmentStatus;
 import org.leaddiversion.domain.fixtures.Fixtures;
@@ -30,6 +32,7 @@ import org.leaddiversion.domain.intake.Referral;
 import org.leaddiversion.domain.intake.ReferralEvent;
 import org.leaddiversion.domain.intake.ReleaseReason;
 import org.leaddiversion.domain.memory.InMemoryProgramme;
+import org.leaddiversion.domain.policy.ClosureReason;
 import org.leaddiversion.domain.policy.LapseRecipient;
 import org.leaddiversion.domain.referral.ReferralId;
 
@@ -68,7 +71,7 @@ class RuleCatalogueTest {
         assertEquals(EnumSet.of(RuleId.R01, RuleId.R02, RuleId.R03, RuleId.R04, RuleId.R05, RuleId.R06, RuleId.R07,
                         RuleId.R08, RuleId.R09, RuleId.R10, RuleId.R11, RuleId.R12, RuleId.R13, RuleId.R14, RuleId.R15,
                         RuleId.R16, RuleId.R17, RuleId.R18, RuleId.R19, RuleId.R20, RuleId.R21, RuleId.R22, RuleId.R23,
-                        RuleId.R29, RuleId.R37, RuleId.R40),
+                        RuleId.R24, RuleId.R26, RuleId.R27, RuleId.R29, RuleId.R32, RuleId.R37, RuleId.R40),
                 RuleCatalogue.statements().keySet());
         RuleCatalogue.invariants().forEach(i -> assertTrue(RuleCatalogue.invariant(i.id()).isPresent()));
     }
@@ -127,6 +130,38 @@ class RuleCatalogueTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
+
+    @Test
+    void an_enrollment_closed_for_relapse_breaks_r24_and_one_closed_for_a_reason_the_site_did_not_allow_breaks_r27() {
+        Enrollment mine = programme.enrollments().all().get(0);
+        for (var reason : List.of(ClosureReason.RELAPSE, ClosureReason.TERMINATED_BY_SITE_CRITERIA,
+                ClosureReason.ADMINISTRATIVE_INACTIVITY)) {
+            var closed = Enrollment.restore(mine.id(), mine.version() + 1, mine.person(), mine.site(), mine.startedAt(),
+                    EnrollmentStatus.CLOSED, mine.referrals(), List.of(), Optional.of(clock.instant()),
+                    Optional.of(reason));
+            var record = new ProgrammeRecord(programme.policies(), programme.referrals().all(), List.of(closed),
+                    programme.events(), clock.instant());
+            assertBroken(reason.isForbidden() ? RuleId.R24 : RuleId.R27, record);
+            if (reason == ClosureReason.ADMINISTRATIVE_INACTIVITY) {
+                assertBroken(RuleId.R26, record);
+            }
+        }
+    }
+
+    @Test
+    void a_contact_before_the_enrollment_or_after_as_of_breaks_r32_and_early_inactivity_breaks_r26() {
+        Enrollment mine = programme.enrollments().all().get(0);
+        for (var at : List.of(mine.startedAt().minusSeconds(1), clock.instant().plusSeconds(1))) {
+            var events = new ArrayList<>(programme.events());
+            events.add(new EnrollmentEvent.ContactRecorded(mine.id(), ContactType.COLLATERAL, at, clock.instant()));
+            assertBroken(RuleId.R32, new ProgrammeRecord(programme.policies(), programme.referrals().all(),
+                    programme.enrollments().all(), events, clock.instant()));
+        }
+        var events = new ArrayList<>(programme.events());
+        events.add(new EnrollmentEvent.ParticipantBecameInactive(mine.id(), mine.startedAt(), 1, clock.instant()));
+        assertBroken(RuleId.R26, new ProgrammeRecord(programme.policies(), programme.referrals().all(),
+                programme.enrollments().all(), events, clock.instant()));
+    }
 
     private <E extends DomainEvent> E only(Class<E> type) {
         return programme.events().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
