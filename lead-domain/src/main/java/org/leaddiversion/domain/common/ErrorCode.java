@@ -64,5 +64,9 @@ public enum ErrorCode {
     /** Warning: the warm hand-off took longer than the site's target (recorded, never blocked). */
     HANDOFF_TARGET_MISSED,
     /** The site policy forbids the command (e.g. a fidelity variant that is switched off). */
-    POLICY_FORBIDS
+    POLICY_FORBIDS,
+    /** An intervention-plan goal must be set by the participant (R31). */
+    GOAL_NOT_PARTICIPANT_SET,
+    /** A flexible-fund expenditure above a cap needs approval by a configured role (R33). */
+    FLEX_APPROVAL_REQUIRED
 }

@@ -51,6 +51,8 @@ import org.leaddiversion.domain.common.Role;
  * @param intake                  intake deadline and artefacts (R18, R22)
  * @param lapse                   what a missed deadline does (R20)
  * @param enrollment              inactivity threshold and allowed closure reasons (R24, R26, R27)
+ * @param caseload                caseload cap and target (R30)
+ * @param flex                    flexible-funding caps and approval roles (R33)
  * @param chargeRouting           office that reviews a diverted case, by offence level
  * @param provenance              for each key written in the policy file, whether it is sourced or derived
  */
@@ -81,6 +83,8 @@ public record SitePolicy(
         IntakePolicy intake,
         LapsePolicy lapse,
         EnrollmentPolicy enrollment,
+        CaseloadPolicy caseload,
+        FlexPolicy flex,
         Map<OffenceLevel, String> chargeRouting,
         Map<String, Provenance> provenance) {
 
@@ -126,6 +130,8 @@ public record SitePolicy(
         Require.present(intake, "intake");
         Require.present(lapse, "lapse");
         Require.present(enrollment, "enrollment");
+        Require.present(caseload, "caseload");
+        Require.present(flex, "flex");
         chargeRouting = Collections.unmodifiableMap(new EnumMap<>(Require.present(chargeRouting, "chargeRouting").isEmpty()
                 ? new EnumMap<>(OffenceLevel.class) : chargeRouting));
         provenance = Collections.unmodifiableMap(new TreeMap<>(Require.present(provenance, "provenance")));
@@ -299,6 +305,8 @@ public record SitePolicy(
         private IntakePolicy intake = new IntakePolicy(30, OptionalInt.empty(), false, false, Set.of());
         private LapsePolicy lapse = new LapsePolicy(LapseRecipient.PROSECUTOR, false, Optional.empty());
         private EnrollmentPolicy enrollment = EnrollmentPolicy.defaults();
+        private CaseloadPolicy caseload = CaseloadPolicy.defaults();
+        private FlexPolicy flex = FlexPolicy.defaults();
         private final Map<OffenceLevel, String> chargeRouting = new EnumMap<>(OffenceLevel.class);
         private final Set<String> complainantScope = new TreeSet<>();
         private final Map<String, Provenance> provenance = new LinkedHashMap<>();
@@ -335,6 +343,8 @@ public record SitePolicy(
             intake = p.intake();
             lapse = p.lapse();
             enrollment = p.enrollment();
+            caseload = p.caseload();
+            flex = p.flex();
             chargeRouting.putAll(p.chargeRouting());
             p.exclusion(ExclusionKind.COMPLAINANT_DOES_NOT_CONSENT).ifPresent(s -> {
                 // The scope travels as the complainantConsentRequiredFor parameter, so the next version can change it.
@@ -492,6 +502,16 @@ public record SitePolicy(
             return this;
         }
 
+        public Builder caseload(CaseloadPolicy caseload) {
+            this.caseload = Require.present(caseload, "caseload");
+            return this;
+        }
+
+        public Builder flex(FlexPolicy flex) {
+            this.flex = Require.present(flex, "flex");
+            return this;
+        }
+
         public Builder chargeRouting(Map<OffenceLevel, String> routing) {
             chargeRouting.clear();
             chargeRouting.putAll(routing);
@@ -550,8 +570,8 @@ public record SitePolicy(
             return new SitePolicy(siteId, siteName, zone, version, effectiveFrom, decision, doors,
                     officerTrainingRequired, diversionWindows, divertibleOffences, drug, salesPolicy, minAge, all,
                     historyRules, neverDisqualifying, countAttempts, overrideAuthority, socialContact,
-                    communityCriteria, capacity, catchment, handoffTargetMinutes, intake, lapse, enrollment, chargeRouting,
-                    provenance);
+                    communityCriteria, capacity, catchment, handoffTargetMinutes, intake, lapse, enrollment, caseload, flex,
+                    chargeRouting, provenance);
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.leaddiversion.domain.common.InvalidValueException;
+import org.leaddiversion.domain.common.Money;
 import org.leaddiversion.domain.common.Role;
 
 /**
@@ -64,7 +65,8 @@ public final class SitePolicyFile {
                     + "|handoff\\.targetMinutes"
                     + "|intake\\.(deadlineDays|statutoryMaxDays|requiresRoi|extensionsAllowed|extensionAuthority)"
                     + "|lapse\\.(recipient|releaseOnLaterNonEngagement|fidelityWarning)"
-                    + "|inactivityThresholdDays|closure\\.allowedReasons"),
+                    + "|inactivityThresholdDays|closure\\.allowedReasons"
+                    + "|caseload\\.(cap|target)|flex\\.(capPerExpenditure|capPerParticipantMonth|approvalRoles)"),
             Pattern.compile("door\\.[A-Z_]+\\.(referrers|referrerKinds|approvers|authority|authorityRoles)"),
             Pattern.compile("exclusion\\.[A-Z_]+(\\.(doors|scope))?"),
             Pattern.compile("history\\.[a-zA-Z0-9]+\\.(strength|offences|lookbackYears|anchor)"),
@@ -293,6 +295,12 @@ public final class SitePolicyFile {
                     intOr("inactivityThresholdDays", 90),
                     has("closure.allowedReasons") ? enums("closure.allowedReasons", ClosureReason.class)
                             : EnrollmentPolicy.DEFAULT_ALLOWED)));
+            wrap("caseload.target", () -> b.caseload(new CaseloadPolicy(intOr("caseload.cap", 25),
+                    intOr("caseload.target", Math.min(20, intOr("caseload.cap", 25))))));
+            Optional<Money> capPerExpenditure = optionalMoney("flex.capPerExpenditure");
+            Optional<Money> capPerMonth = optionalMoney("flex.capPerParticipantMonth");
+            wrap("flex.approvalRoles", () -> b.flex(new FlexPolicy(capPerExpenditure, capPerMonth,
+                    enums("flex.approvalRoles", Role.class))));
             var routing = new EnumMap<OffenceLevel, String>(OffenceLevel.class);
             keys.forEach((k, e) -> {
                 if (k.startsWith("chargeRouting.") && !e.value().isEmpty()) {
@@ -566,6 +574,16 @@ public final class SitePolicyFile {
 
         private OptionalInt optionalInt(String key) {
             return optional(key).isPresent() ? OptionalInt.of(integer(key)) : OptionalInt.empty();
+        }
+
+        private Optional<Money> optionalMoney(String key) {
+            return optional(key).map(v -> {
+                try {
+                    return Money.parse(v);
+                } catch (InvalidValueException e) {
+                    throw fail(key, "must be an amount and an ISO currency such as '250.00 USD' (" + e.reason() + ")");
+                }
+            });
         }
 
         private Optional<BigDecimal> optionalDecimal(String key) {

@@ -349,4 +349,58 @@ class SitePolicyFileTest {
                 EnrollmentPolicy.defaults().allowedClosureReasons());
         assertEquals(90, EnrollmentPolicy.defaults().inactivityThresholdDays());
     }
+
+    // ---- caseload and flexible funds (R30, R33) -------------------------------------------------------------
+
+    @Test
+    void caseload_and_flex_keys_default_and_are_read_and_inherited() {
+        SitePolicy defaults = SitePolicyFile.parse(FILE, VALID).latest();
+        assertEquals(new CaseloadPolicy(25, 20), defaults.caseload());
+        assertEquals(FlexPolicy.defaults(), defaults.flex());
+
+        String text = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\n"
+                + "caseload.cap = 15\ncaseload.target = 12\n"
+                + "flex.capPerExpenditure = 250.00 USD\nflex.capPerParticipantMonth = 900 USD\n"
+                + "flex.approvalRoles = PROJECT_MANAGER, CASE_MANAGER");
+        SitePolicyHistory h = SitePolicyFile.parse(FILE, text);
+        for (SitePolicy p : h.versions()) {
+            assertEquals(new CaseloadPolicy(15, 12), p.caseload());
+            assertEquals(Optional.of(org.leaddiversion.domain.common.Money.of("250.00", "USD")), p.flex().capPerExpenditure());
+            assertEquals(Optional.of(org.leaddiversion.domain.common.Money.of("900.00", "USD")),
+                    p.flex().capPerParticipantMonth());
+            assertEquals(EnumSet.of(Role.PROJECT_MANAGER, Role.CASE_MANAGER), p.flex().approvalRoles());
+        }
+        // a cap below the default target lowers the default target to the cap (CoLEAD 1:12)
+        String small = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\ncaseload.cap = 12");
+        assertEquals(new CaseloadPolicy(12, 12), SitePolicyFile.parse(FILE, small).latest().caseload());
+    }
+
+    @Test
+    void a_caseload_target_above_the_cap_or_a_zero_cap_is_rejected_at_its_line() {
+        String text = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\ncaseload.cap = 20\n"
+                + "caseload.target = 21");
+        assertNames(rejected(text), lineOf(text, "caseload.target = 21"), "caseload.target", "caseload.cap");
+        String zero = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\ncaseload.cap = 0");
+        assertNames(rejected(zero), lineOf(zero, "caseload.cap = 0"), "caseload.cap", "at least 1");
+    }
+
+    @Test
+    void bad_money_mixed_currencies_and_missing_approval_roles_are_rejected_at_their_line() {
+        for (String bad : new String[] {"250", "250.001 USD", "ten USD", "250.00 XYZ", "0 USD", "-5.00 USD"}) {
+            String line = "flex.capPerExpenditure = " + bad;
+            String text = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\n" + line
+                    + "\nflex.approvalRoles = PROJECT_MANAGER");
+            assertNames(rejected(text), lineOf(text, line), "flex.capPerExpenditure", "");
+        }
+        String mixed = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\n"
+                + "flex.capPerExpenditure = 250.00 USD\nflex.capPerParticipantMonth = 900.00 EUR\n"
+                + "flex.approvalRoles = PROJECT_MANAGER");
+        assertNames(rejected(mixed), lineOf(mixed, "flex.capPerParticipantMonth = 900.00 EUR"),
+                "flex.capPerParticipantMonth", "currency");
+        String noRoles = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\n"
+                + "flex.capPerParticipantMonth = 900.00 USD");
+        MalformedPolicyException e = rejected(noRoles);
+        assertTrue(e.key().endsWith("flex.approvalRoles"), e::getMessage);
+        assertTrue(e.line() > 0, e::getMessage);
+    }
 }

@@ -1,0 +1,16 @@
+package org.leaddiversion.domain.plan;
+
+import java.util.UUID;
+import org.leaddiversion.domain.common.Require;
+
+/** Identity (from the injected {@link org.leaddiversion.domain.common.IdGenerator}). */
+public record FlexExpenditureId(UUID value) {
+    public FlexExpenditureId {
+        Require.present(value, "flexExpenditureId");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

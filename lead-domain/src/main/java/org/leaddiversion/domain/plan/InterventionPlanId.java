@@ -1,0 +1,16 @@
+package org.leaddiversion.domain.plan;
+
+import java.util.UUID;
+import org.leaddiversion.domain.common.Require;
+
+/** Identity (from the injected {@link org.leaddiversion.domain.common.IdGenerator}). */
+public record InterventionPlanId(UUID value) {
+    public InterventionPlanId {
+        Require.present(value, "interventionPlanId");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,6 @@
+package org.leaddiversion.domain.plan;
+
+/** Service linkage status (SPEC §6.2). */
+public enum ServiceReferralStatus {
+    REFERRED, CONNECTED, DECLINED, WAITLISTED, COMPLETED
+}

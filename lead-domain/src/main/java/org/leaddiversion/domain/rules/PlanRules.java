@@ -1,0 +1,118 @@
+package org.leaddiversion.domain.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.leaddiversion.domain.common.Require;
+import org.leaddiversion.domain.common.RuleId;
+import org.leaddiversion.domain.plan.CaseManagerId;
+import org.leaddiversion.domain.plan.FlexExpenditure;
+import org.leaddiversion.domain.plan.FlexFund;
+import org.leaddiversion.domain.plan.Goal;
+import org.leaddiversion.domain.plan.InterventionPlan;
+import org.leaddiversion.domain.policy.FlexPolicy;
+
+/**
+ * Rules R30, R31 and R33 stated as invariants over a {@link PlanRecord} — the same shape as {@link Invariant}
+ * (id, statement, violations), over the plan data that {@link ProgrammeRecord} does not carry.
+ */
+public final class PlanRules {
+
+    /** A plan rule as an invariant over a {@link PlanRecord}. */
+    public interface PlanInvariant {
+        RuleId id();
+
+        String statement();
+
+        List<Violation> check(PlanRecord record);
+
+        static PlanInvariant of(RuleId id, String statement, Function<PlanRecord, List<Violation>> check) {
+            Require.present(id, "id");
+            Require.text(statement, "statement");
+            Require.present(check, "check");
+            return new PlanInvariant() {
+                @Override
+                public RuleId id() {
+                    return id;
+                }
+
+                @Override
+                public String statement() {
+                    return statement;
+                }
+
+                @Override
+                public List<Violation> check(PlanRecord record) {
+                    return check.apply(record);
+                }
+
+                @Override
+                public String toString() {
+                    return id + ": " + statement;
+                }
+            };
+        }
+    }
+
+    public static final PlanInvariant R30 = PlanInvariant.of(RuleId.R30,
+            "no case manager's open caseload exceeds the caseload cap of the policy in force", r -> {
+                var out = new ArrayList<Violation>();
+                for (CaseManagerId cm : new TreeSet<>(r.caseloads().assignments().values())) {
+                    int n = r.caseloads().openCaseload(cm);
+                    if (n > r.policy().caseload().cap()) {
+                        out.add(new Violation(RuleId.R30, cm.value(), "open caseload " + n + " exceeds the cap of "
+                                + r.policy().caseload().cap()));
+                    }
+                }
+                return out;
+            });
+
+    public static final PlanInvariant R31 = PlanInvariant.of(RuleId.R31,
+            "every plan goal is set by the participant (goals have no deadline or sanction by construction)", r -> {
+                var out = new ArrayList<Violation>();
+                for (InterventionPlan p : r.plans()) {
+                    for (Goal g : p.goals()) {
+                        if (!g.setByParticipant()) {
+                            out.add(new Violation(RuleId.R31, g.id().toString(), "goal not set by the participant"));
+                        }
+                    }
+                }
+                return out;
+            });
+
+    public static final PlanInvariant R33 = PlanInvariant.of(RuleId.R33,
+            "every flexible-fund expenditure above a cap was approved by an actor holding an approval role", r -> {
+                var out = new ArrayList<Violation>();
+                FlexPolicy policy = r.policy().flex();
+                for (FlexFund fund : r.funds()) {
+                    FlexFund before = FlexFund.open(fund.enrollment());
+                    for (FlexExpenditure e : fund.expenditures()) {
+                        if (before.exceedsCap(e, policy, r.policy().zone())
+                                && e.approvedBy().filter(a -> policy.mayApprove(a.role())).isEmpty()) {
+                            out.add(new Violation(RuleId.R33, e.id().toString(),
+                                    "expenditure above a flex cap without approval by an approval role"));
+                        }
+                        var all = new ArrayList<>(before.expenditures());
+                        all.add(e);
+                        before = FlexFund.restore(fund.enrollment(), before.version() + 1, all);
+                    }
+                }
+                return out;
+            });
+
+    /** R30, R31, R33. */
+    public static final List<PlanInvariant> ALL = List.of(R30, R31, R33);
+
+    private PlanRules() {
+    }
+
+    /** Every violation of every plan rule in the record. */
+    public static List<Violation> check(PlanRecord record) {
+        var out = new ArrayList<Violation>();
+        for (PlanInvariant i : ALL) {
+            out.addAll(i.check(record));
+        }
+        return out;
+    }
+}
