@@ -68,5 +68,9 @@ public enum ErrorCode {
     /** An intervention-plan goal must be set by the participant (R31). */
     GOAL_NOT_PARTICIPANT_SET,
     /** A flexible-fund expenditure above a cap needs approval by a configured role (R33). */
-    FLEX_APPROVAL_REQUIRED
+    FLEX_APPROVAL_REQUIRED,
+    /** A charging decision may not list a LEAD disclosure as its basis (R35). */
+    LEAD_DISCLOSURE_AS_BASIS,
+    /** The thing is already recorded once and cannot be recorded again (e.g. a second consultation request). */
+    ALREADY_RECORDED
 }

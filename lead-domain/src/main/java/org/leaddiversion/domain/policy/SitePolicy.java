@@ -53,6 +53,7 @@ import org.leaddiversion.domain.common.Role;
  * @param enrollment              inactivity threshold and allowed closure reasons (R24, R26, R27)
  * @param caseload                caseload cap and target (R30)
  * @param flex                    flexible-funding caps and approval roles (R33)
+ * @param consultationWindowDays  days a prosecutor consultation request stays open before its due date (R34)
  * @param chargeRouting           office that reviews a diverted case, by offence level
  * @param provenance              for each key written in the policy file, whether it is sourced or derived
  */
@@ -85,6 +86,7 @@ public record SitePolicy(
         EnrollmentPolicy enrollment,
         CaseloadPolicy caseload,
         FlexPolicy flex,
+        int consultationWindowDays,
         Map<OffenceLevel, String> chargeRouting,
         Map<String, Provenance> provenance) {
 
@@ -132,6 +134,7 @@ public record SitePolicy(
         Require.present(enrollment, "enrollment");
         Require.present(caseload, "caseload");
         Require.present(flex, "flex");
+        Require.atLeast(consultationWindowDays, 1, "consultationWindowDays");
         chargeRouting = Collections.unmodifiableMap(new EnumMap<>(Require.present(chargeRouting, "chargeRouting").isEmpty()
                 ? new EnumMap<>(OffenceLevel.class) : chargeRouting));
         provenance = Collections.unmodifiableMap(new TreeMap<>(Require.present(provenance, "provenance")));
@@ -307,6 +310,7 @@ public record SitePolicy(
         private EnrollmentPolicy enrollment = EnrollmentPolicy.defaults();
         private CaseloadPolicy caseload = CaseloadPolicy.defaults();
         private FlexPolicy flex = FlexPolicy.defaults();
+        private int consultationWindowDays = 14;
         private final Map<OffenceLevel, String> chargeRouting = new EnumMap<>(OffenceLevel.class);
         private final Set<String> complainantScope = new TreeSet<>();
         private final Map<String, Provenance> provenance = new LinkedHashMap<>();
@@ -345,6 +349,7 @@ public record SitePolicy(
             enrollment = p.enrollment();
             caseload = p.caseload();
             flex = p.flex();
+            consultationWindowDays = p.consultationWindowDays();
             chargeRouting.putAll(p.chargeRouting());
             p.exclusion(ExclusionKind.COMPLAINANT_DOES_NOT_CONSENT).ifPresent(s -> {
                 // The scope travels as the complainantConsentRequiredFor parameter, so the next version can change it.
@@ -512,6 +517,12 @@ public record SitePolicy(
             return this;
         }
 
+        /** Days a prosecutor consultation request stays open before it is due (default 14). */
+        public Builder consultationWindowDays(int days) {
+            this.consultationWindowDays = days;
+            return this;
+        }
+
         public Builder chargeRouting(Map<OffenceLevel, String> routing) {
             chargeRouting.clear();
             chargeRouting.putAll(routing);
@@ -571,7 +582,7 @@ public record SitePolicy(
                     officerTrainingRequired, diversionWindows, divertibleOffences, drug, salesPolicy, minAge, all,
                     historyRules, neverDisqualifying, countAttempts, overrideAuthority, socialContact,
                     communityCriteria, capacity, catchment, handoffTargetMinutes, intake, lapse, enrollment, caseload, flex,
-                    chargeRouting, provenance);
+                    consultationWindowDays, chargeRouting, provenance);
         }
     }
 }

@@ -66,7 +66,8 @@ public final class SitePolicyFile {
                     + "|intake\\.(deadlineDays|statutoryMaxDays|requiresRoi|extensionsAllowed|extensionAuthority)"
                     + "|lapse\\.(recipient|releaseOnLaterNonEngagement|fidelityWarning)"
                     + "|inactivityThresholdDays|closure\\.allowedReasons"
-                    + "|caseload\\.(cap|target)|flex\\.(capPerExpenditure|capPerParticipantMonth|approvalRoles)"),
+                    + "|caseload\\.(cap|target)|flex\\.(capPerExpenditure|capPerParticipantMonth|approvalRoles)"
+                    + "|consultationWindowDays"),
             Pattern.compile("door\\.[A-Z_]+\\.(referrers|referrerKinds|approvers|authority|authorityRoles)"),
             Pattern.compile("exclusion\\.[A-Z_]+(\\.(doors|scope))?"),
             Pattern.compile("history\\.[a-zA-Z0-9]+\\.(strength|offences|lookbackYears|anchor)"),
@@ -301,6 +302,7 @@ public final class SitePolicyFile {
             Optional<Money> capPerMonth = optionalMoney("flex.capPerParticipantMonth");
             wrap("flex.approvalRoles", () -> b.flex(new FlexPolicy(capPerExpenditure, capPerMonth,
                     enums("flex.approvalRoles", Role.class))));
+            b.consultationWindowDays(intOr("consultationWindowDays", 14));
             var routing = new EnumMap<OffenceLevel, String>(OffenceLevel.class);
             keys.forEach((k, e) -> {
                 if (k.startsWith("chargeRouting.") && !e.value().isEmpty()) {

@@ -403,4 +403,26 @@ class SitePolicyFileTest {
         assertTrue(e.key().endsWith("flex.approvalRoles"), e::getMessage);
         assertTrue(e.line() > 0, e::getMessage);
     }
+
+    // ---- prosecution coordination (R34) ---------------------------------------------------------------------
+
+    @Test
+    void consultation_window_days_defaults_to_14_and_is_read_and_inherited() {
+        assertEquals(14, SitePolicyFile.parse(FILE, VALID).latest().consultationWindowDays());
+        String text = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\nconsultationWindowDays = 7");
+        SitePolicyHistory h = SitePolicyFile.parse(FILE, text);
+        for (SitePolicy p : h.versions()) {
+            assertEquals(7, p.consultationWindowDays());
+        }
+    }
+
+    @Test
+    void a_zero_or_non_numeric_consultation_window_is_rejected_at_its_line() {
+        String zero = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\nconsultationWindowDays = 0");
+        assertNames(rejected(zero), lineOf(zero, "consultationWindowDays = 0"), "consultationWindowDays", "at least 1");
+        String words = VALID.replace("intake.deadlineDays = 14",
+                "intake.deadlineDays = 14\nconsultationWindowDays = fortnight");
+        assertNames(rejected(words), lineOf(words, "consultationWindowDays = fortnight"), "consultationWindowDays",
+                "whole number");
+    }
 }

@@ -1,0 +1,7 @@
+package org.leaddiversion.domain.prosecution;
+
+/** Flags a post-enrollment case carries for the prosecutor. */
+public enum CaseFlag {
+    /** The person had an open LEAD enrollment when the case was flagged: consultation applies (rule R34). */
+    LEAD_PARTICIPANT
+}
