@@ -79,4 +79,10 @@ class ArchitectureTest {
     static final ArchRule the_packages_form_no_cycle = slices()
             .matching("org.leaddiversion.domain.(*)..")
             .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule nothing_depends_on_the_work_group = noClasses()
+            .that().resideOutsideOfPackage("org.leaddiversion.domain.workgroup..")
+            .should().dependOnClassesThat().resideInAPackage("org.leaddiversion.domain.workgroup..")
+            .because("the OWG agenda reads intake, enrollment, prosecution and consent; nothing reads it");
 }

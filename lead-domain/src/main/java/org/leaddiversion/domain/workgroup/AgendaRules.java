@@ -1,0 +1,100 @@
+package org.leaddiversion.domain.workgroup;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.leaddiversion.domain.common.Require;
+import org.leaddiversion.domain.common.RuleId;
+import org.leaddiversion.domain.intake.Referral;
+import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
+import org.leaddiversion.domain.referral.PersonId;
+import org.leaddiversion.domain.rules.Violation;
+import org.leaddiversion.domain.workgroup.Agenda.Item;
+import org.leaddiversion.domain.workgroup.Agenda.Section;
+
+/**
+ * Rule R38 (OWG agenda completeness) as a standalone check, in the style of
+ * {@link org.leaddiversion.domain.rules.CoordinationRules}: for an agenda and the inputs it was built from, every
+ * pending intake due before the next meeting, every lapse since the last meeting and every open post-enrollment
+ * consultation of the site appears (completeness), and no item names a person whose consent does not cover the OWG
+ * disclosure; pseudonyms never stand for two people.
+ */
+public final class AgendaRules {
+
+    /** The statement of rule R38. */
+    public static final String R38_STATEMENT = "every intake due before the next meeting, every lapse since the last "
+            + "meeting and every open post-enrollment consultation appears on the OWG agenda, named only if the ROI "
+            + "allows";
+
+    private AgendaRules() {
+    }
+
+    /** Violations of R38 in {@code agenda} built over {@code inputs}; empty when the rule holds. */
+    public static List<Violation> checkR38(Agenda agenda, OwgInputs inputs) {
+        Require.present(agenda, "agenda");
+        Require.present(inputs, "inputs");
+        Meeting m = agenda.meeting();
+        var out = new ArrayList<Violation>();
+        Set<String> listed = new HashSet<>();
+        for (Item i : agenda.items()) {
+            listed.add(i.section() + "/" + i.subject());
+        }
+        for (Referral r : inputs.referrals()) {
+            if (!r.submission().site().equals(m.site())) {
+                continue;
+            }
+            String id = r.id().toString();
+            if (OwgAgenda.isIntakeDueBeforeNext(r, m) && !listed.contains(Section.INTAKE_DUE_BEFORE_NEXT + "/" + id)) {
+                out.add(new Violation(RuleId.R38, id, "pending intake due before the next meeting is not on the agenda"));
+            }
+            if (OwgAgenda.isLapsedSinceLast(r, m) && !listed.contains(Section.LAPSED_SINCE_LAST + "/" + id)) {
+                out.add(new Violation(RuleId.R38, id, "intake lapsed since the last meeting is not on the agenda"));
+            }
+        }
+        for (PostEnrollmentCase c : inputs.cases()) {
+            String id = c.id().toString();
+            if (c.site().equals(m.site()) && OwgAgenda.isOpenConsultation(c)
+                    && !listed.contains(Section.OPEN_CONSULTATION + "/" + id)) {
+                out.add(new Violation(RuleId.R38, id, "open post-enrollment consultation is not on the agenda"));
+            }
+        }
+        Map<String, PersonId> pseudonyms = new HashMap<>();
+        for (Item i : agenda.items()) {
+            PersonId p = subjectPerson(i, inputs);
+            if (i.isNamed() && !OwgAgenda.mayName(i.section(), i.person().get(), m, inputs)) {
+                out.add(new Violation(RuleId.R38, i.subject(),
+                        "agenda item names a person whose consent does not cover OWG disclosure"));
+            }
+            if (i.isNamed() && p != null && !p.equals(i.person().get())) {
+                out.add(new Violation(RuleId.R38, i.subject(), "agenda item names someone other than its subject's person"));
+            }
+            if (!i.isNamed() && p != null && (i.label().equals(p.value())
+                    || !pseudonyms.computeIfAbsent(i.label(), k -> p).equals(p))) {
+                out.add(new Violation(RuleId.R38, i.subject(), "de-identified item's label identifies or is shared"));
+            }
+        }
+        return out;
+    }
+
+    private static PersonId subjectPerson(Item i, OwgInputs inputs) {
+        for (Referral r : inputs.referrals()) {
+            if (r.id().toString().equals(i.subject())) {
+                return r.submission().person().id();
+            }
+        }
+        for (PostEnrollmentCase c : inputs.cases()) {
+            if (c.id().toString().equals(i.subject())) {
+                return c.person();
+            }
+        }
+        for (var e : inputs.enrollments()) {
+            if (e.id().toString().equals(i.subject())) {
+                return e.person();
+            }
+        }
+        return null;
+    }
+}

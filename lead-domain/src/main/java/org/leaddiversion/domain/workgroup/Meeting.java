@@ -1,0 +1,60 @@
+package org.leaddiversion.domain.workgroup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.leaddiversion.domain.common.InvalidValueException;
+import org.leaddiversion.domain.common.Require;
+import org.leaddiversion.domain.policy.SiteId;
+
+/**
+ * One OWG meeting of a site (SPEC §7.4), with its window resolved: "since the last meeting" means the half-open
+ * interval {@code (previousAt, at]}; "before the next meeting" means before {@code nextAt}.
+ *
+ * @param site       the site whose OWG meets ({@code owg.scope}; a precinct-scoped OWG is a host-side filter)
+ * @param zone       the site's zone, for calendar days (court dates, intake deadline days)
+ * @param at         the meeting instant
+ * @param previousAt the previous meeting instant; before {@code at}
+ * @param nextAt     the next meeting instant; after {@code at}
+ */
+public record Meeting(SiteId site, ZoneId zone, Instant at, Instant previousAt, Instant nextAt) {
+
+    /** Default cadence ({@code owg.cadenceDays}): every other week, as in Santa Fe. */
+    public static final int DEFAULT_CADENCE_DAYS = 14;
+
+    public Meeting {
+        Require.present(site, "meeting.site");
+        Require.present(zone, "meeting.zone");
+        Require.present(at, "meeting.at");
+        Require.present(previousAt, "meeting.previousAt");
+        Require.present(nextAt, "meeting.nextAt");
+        if (!previousAt.isBefore(at)) {
+            throw new InvalidValueException("meeting.previousAt", "must be before the meeting");
+        }
+        if (!nextAt.isAfter(at)) {
+            throw new InvalidValueException("meeting.nextAt", "must be after the meeting");
+        }
+    }
+
+    /**
+     * A meeting whose missing neighbours are derived from the cadence: previous = this − cadence, next = this +
+     * cadence ({@code owg.cadenceDays}, default 14).
+     */
+    public static Meeting of(SiteId site, ZoneId zone, Instant at, Optional<Instant> previousAt,
+                             Optional<Instant> nextAt, int cadenceDays) {
+        Require.present(at, "meeting.at");
+        Require.present(previousAt, "meeting.previousAt");
+        Require.present(nextAt, "meeting.nextAt");
+        if (cadenceDays < 1) {
+            throw new InvalidValueException("owg.cadenceDays", "must be at least 1");
+        }
+        Duration cadence = Duration.ofDays(cadenceDays);
+        return new Meeting(site, zone, at, previousAt.orElse(at.minus(cadence)), nextAt.orElse(at.plus(cadence)));
+    }
+
+    /** Whether {@code t} is since the last meeting: after {@code previousAt}, not after {@code at}. */
+    public boolean isSinceLast(Instant t) {
+        return t.isAfter(previousAt) && !t.isAfter(at);
+    }
+}

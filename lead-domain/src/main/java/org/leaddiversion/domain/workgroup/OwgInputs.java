@@ -1,0 +1,44 @@
+package org.leaddiversion.domain.workgroup;
+
+import java.util.List;
+import java.util.Map;
+import org.leaddiversion.domain.common.Require;
+import org.leaddiversion.domain.consent.Consent;
+import org.leaddiversion.domain.enrollment.Enrollment;
+import org.leaddiversion.domain.enrollment.EnrollmentEvent;
+import org.leaddiversion.domain.intake.Referral;
+import org.leaddiversion.domain.prosecution.LegalMatter;
+import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
+import org.leaddiversion.domain.referral.PersonId;
+
+/**
+ * What the agenda is built from: the programme's data as the host loaded it (any site; the generator keeps the
+ * meeting's site only).
+ *
+ * @param referrals        referrals
+ * @param enrollments      enrollments
+ * @param cases            post-enrollment cases
+ * @param legalMatters     warrants, court dates and pre-existing cases per person
+ * @param enrollmentEvents enrollment events (for newly INACTIVE participants)
+ * @param consents         consents per person
+ * @param flagged          items flagged by members, as free text with no personal data (the host's concern)
+ */
+public record OwgInputs(List<Referral> referrals, List<Enrollment> enrollments, List<PostEnrollmentCase> cases,
+                        Map<PersonId, List<LegalMatter>> legalMatters, List<EnrollmentEvent> enrollmentEvents,
+                        Map<PersonId, List<Consent>> consents, List<String> flagged) {
+
+    public OwgInputs {
+        referrals = List.copyOf(Require.noNulls(referrals, "owg.referrals"));
+        enrollments = List.copyOf(Require.noNulls(enrollments, "owg.enrollments"));
+        cases = List.copyOf(Require.noNulls(cases, "owg.cases"));
+        legalMatters = Map.copyOf(Require.present(legalMatters, "owg.legalMatters"));
+        enrollmentEvents = List.copyOf(Require.noNulls(enrollmentEvents, "owg.enrollmentEvents"));
+        consents = Map.copyOf(Require.present(consents, "owg.consents"));
+        flagged = List.copyOf(Require.noNulls(flagged, "owg.flagged"));
+    }
+
+    /** The consents on file for {@code person}. */
+    public List<Consent> consentsOf(PersonId person) {
+        return consents.getOrDefault(person, List.of());
+    }
+}

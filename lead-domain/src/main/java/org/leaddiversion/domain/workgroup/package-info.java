@@ -1,0 +1,6 @@
+/**
+ * Operational Work Group (OWG) case conferencing (SPEC §7.4): the agenda generator, its completeness and
+ * de-identification check (rule R38) and reminder events. Depends on intake, enrollment, prosecution and consent;
+ * nothing depends on this package.
+ */
+package org.leaddiversion.domain.workgroup;
