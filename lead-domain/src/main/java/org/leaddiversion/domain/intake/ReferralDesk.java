@@ -166,9 +166,7 @@ public final class ReferralDesk {
                 OptionalInt total = capacity.of(r.submission().site());
                 if (total.isPresent()) {
                     int open = openCount(r.submission().site());
-                    int threshold = p.capacity().arrestPriority()
-                            ? total.getAsInt() - p.capacity().reserveFor(total.getAsInt()) : total.getAsInt();
-                    available = open < threshold;
+                    available = open < p.capacity().thresholdForDoorsWithoutCharge(total.getAsInt());
                 }
             }
             return r.accept(actor, clock.instant(), p, new DivertedCaseId(ids.next()), available);

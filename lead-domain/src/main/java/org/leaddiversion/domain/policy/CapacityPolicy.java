@@ -26,4 +26,13 @@ public record CapacityPolicy(boolean arrestPriority, OptionalInt reserve, Capaci
     public int reserveFor(int capacity) {
         return reserve.isPresent() ? reserve.getAsInt() : (capacity + 9) / 10;
     }
+
+    /**
+     * The number of open places at or above which a social-contact or community referral no longer fits: capacity
+     * minus the arrest reserve with arrest priority, otherwise the capacity itself. Charge-holding doors are refused
+     * only when {@code open >= capacity}.
+     */
+    public int thresholdForDoorsWithoutCharge(int capacity) {
+        return arrestPriority ? capacity - reserveFor(capacity) : capacity;
+    }
 }

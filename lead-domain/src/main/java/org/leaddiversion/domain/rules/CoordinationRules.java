@@ -2,8 +2,6 @@ package org.leaddiversion.domain.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.common.RuleId;
 import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
 import org.leaddiversion.domain.prosecution.RecordedDecision;
@@ -15,44 +13,7 @@ import org.leaddiversion.domain.prosecution.RecordedDecision;
  */
 public final class CoordinationRules {
 
-    /** A coordination rule as an invariant over a {@link CoordinationRecord}. */
-    public interface CoordinationInvariant {
-        RuleId id();
-
-        String statement();
-
-        List<Violation> check(CoordinationRecord record);
-
-        static CoordinationInvariant of(RuleId id, String statement,
-                                        Function<CoordinationRecord, List<Violation>> check) {
-            Require.present(id, "id");
-            Require.text(statement, "statement");
-            Require.present(check, "check");
-            return new CoordinationInvariant() {
-                @Override
-                public RuleId id() {
-                    return id;
-                }
-
-                @Override
-                public String statement() {
-                    return statement;
-                }
-
-                @Override
-                public List<Violation> check(CoordinationRecord record) {
-                    return check.apply(record);
-                }
-
-                @Override
-                public String toString() {
-                    return id + ": " + statement;
-                }
-            };
-        }
-    }
-
-    public static final CoordinationInvariant R34 = CoordinationInvariant.of(RuleId.R34,
+    public static final RecordRule<CoordinationRecord> R34 = RecordRule.of(RuleId.R34,
             "every charging decision on a LEAD participant's case follows a consultation request or carries a "
                     + "waiver reason", r -> {
                 var out = new ArrayList<Violation>();
@@ -72,7 +33,7 @@ public final class CoordinationRules {
                 return out;
             });
 
-    public static final CoordinationInvariant R35 = CoordinationInvariant.of(RuleId.R35,
+    public static final RecordRule<CoordinationRecord> R35 = RecordRule.of(RuleId.R35,
             "no charging decision lists a LEAD disclosure as its basis", r -> {
                 var out = new ArrayList<Violation>();
                 for (PostEnrollmentCase c : r.cases()) {
@@ -85,7 +46,7 @@ public final class CoordinationRules {
             });
 
     /** R34, R35. */
-    public static final List<CoordinationInvariant> ALL = List.of(R34, R35);
+    public static final List<RecordRule<CoordinationRecord>> ALL = List.of(R34, R35);
 
     private CoordinationRules() {
     }
@@ -93,7 +54,7 @@ public final class CoordinationRules {
     /** Every violation of every coordination rule in the record. */
     public static List<Violation> check(CoordinationRecord record) {
         var out = new ArrayList<Violation>();
-        for (CoordinationInvariant i : ALL) {
+        for (RecordRule<CoordinationRecord> i : ALL) {
             out.addAll(i.check(record));
         }
         return out;

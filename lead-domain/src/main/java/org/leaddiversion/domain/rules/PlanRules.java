@@ -3,8 +3,6 @@ package org.leaddiversion.domain.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.Function;
-import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.common.RuleId;
 import org.leaddiversion.domain.plan.CaseManagerId;
 import org.leaddiversion.domain.plan.FlexExpenditure;
@@ -19,43 +17,7 @@ import org.leaddiversion.domain.policy.FlexPolicy;
  */
 public final class PlanRules {
 
-    /** A plan rule as an invariant over a {@link PlanRecord}. */
-    public interface PlanInvariant {
-        RuleId id();
-
-        String statement();
-
-        List<Violation> check(PlanRecord record);
-
-        static PlanInvariant of(RuleId id, String statement, Function<PlanRecord, List<Violation>> check) {
-            Require.present(id, "id");
-            Require.text(statement, "statement");
-            Require.present(check, "check");
-            return new PlanInvariant() {
-                @Override
-                public RuleId id() {
-                    return id;
-                }
-
-                @Override
-                public String statement() {
-                    return statement;
-                }
-
-                @Override
-                public List<Violation> check(PlanRecord record) {
-                    return check.apply(record);
-                }
-
-                @Override
-                public String toString() {
-                    return id + ": " + statement;
-                }
-            };
-        }
-    }
-
-    public static final PlanInvariant R30 = PlanInvariant.of(RuleId.R30,
+    public static final RecordRule<PlanRecord> R30 = RecordRule.of(RuleId.R30,
             "no case manager's open caseload exceeds the caseload cap of the policy in force", r -> {
                 var out = new ArrayList<Violation>();
                 for (CaseManagerId cm : new TreeSet<>(r.caseloads().assignments().values())) {
@@ -68,7 +30,7 @@ public final class PlanRules {
                 return out;
             });
 
-    public static final PlanInvariant R31 = PlanInvariant.of(RuleId.R31,
+    public static final RecordRule<PlanRecord> R31 = RecordRule.of(RuleId.R31,
             "every plan goal is set by the participant (goals have no deadline or sanction by construction)", r -> {
                 var out = new ArrayList<Violation>();
                 for (InterventionPlan p : r.plans()) {
@@ -81,7 +43,7 @@ public final class PlanRules {
                 return out;
             });
 
-    public static final PlanInvariant R33 = PlanInvariant.of(RuleId.R33,
+    public static final RecordRule<PlanRecord> R33 = RecordRule.of(RuleId.R33,
             "every flexible-fund expenditure above a cap was approved by an actor holding an approval role", r -> {
                 var out = new ArrayList<Violation>();
                 FlexPolicy policy = r.policy().flex();
@@ -102,7 +64,7 @@ public final class PlanRules {
             });
 
     /** R30, R31, R33. */
-    public static final List<PlanInvariant> ALL = List.of(R30, R31, R33);
+    public static final List<RecordRule<PlanRecord>> ALL = List.of(R30, R31, R33);
 
     private PlanRules() {
     }
@@ -110,7 +72,7 @@ public final class PlanRules {
     /** Every violation of every plan rule in the record. */
     public static List<Violation> check(PlanRecord record) {
         var out = new ArrayList<Violation>();
-        for (PlanInvariant i : ALL) {
+        for (RecordRule<PlanRecord> i : ALL) {
             out.addAll(i.check(record));
         }
         return out;

@@ -140,7 +140,7 @@ public final class EligibilityScreening {
             }
             return decision(EligibilityResult.ELIGIBLE, List.of(), List.of(), List.of(), context);
         }
-        int threshold = cp.arrestPriority() ? c.capacity() - cp.reserveFor(c.capacity()) : c.capacity();
+        int threshold = cp.thresholdForDoorsWithoutCharge(c.capacity());
         if (c.open() >= threshold) {
             if (cp.whenFull() == CapacityAction.DEFER) {
                 return decision(EligibilityResult.DEFERRED_CAPACITY, List.of(), List.of(), List.of(), context);
