@@ -81,8 +81,10 @@ class ArchitectureTest {
             .should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule nothing_depends_on_the_work_group = noClasses()
-            .that().resideOutsideOfPackage("org.leaddiversion.domain.workgroup..")
+    static final ArchRule only_the_rules_and_the_wiring_read_the_work_group = noClasses()
+            .that().resideOutsideOfPackages("org.leaddiversion.domain.workgroup..", "org.leaddiversion.domain.rules..",
+                    "org.leaddiversion.domain.memory..")
             .should().dependOnClassesThat().resideInAPackage("org.leaddiversion.domain.workgroup..")
-            .because("the OWG agenda reads intake, enrollment, prosecution and consent; nothing reads it");
+            .because("the OWG agenda reads intake, enrollment, prosecution and consent; only the rule catalogue "
+                    + "(R38 checks agendas) and the in-memory wiring read it, so no command depends on it");
 }

@@ -72,5 +72,7 @@ public enum ErrorCode {
     /** A charging decision may not list a LEAD disclosure as its basis (R35). */
     LEAD_DISCLOSURE_AS_BASIS,
     /** The thing is already recorded once and cannot be recorded again (e.g. a second consultation request). */
-    ALREADY_RECORDED
+    ALREADY_RECORDED,
+    /** The command needs an open (ACTIVE or INACTIVE) enrollment and this one is CLOSED. */
+    ENROLLMENT_CLOSED
 }

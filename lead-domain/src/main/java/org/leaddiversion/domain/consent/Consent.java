@@ -108,6 +108,11 @@ public record Consent(ConsentId id, PersonId participant, ConsentType type, Set<
         return Outcome.success(revoked, List.of(new DisclosureEvent.ConsentRevoked(id, participant, recordedBy, at)));
     }
 
+    /** Optimistic-locking version: 0 as signed, 1 once revoked (a consent changes only by its revocation). */
+    public long version() {
+        return revokedAt.isPresent() ? 1 : 0;
+    }
+
     private static <T> Set<T> nonEmpty(Set<T> values, String field) {
         Set<T> copy = Set.copyOf(Require.noNulls(values, field));
         if (copy.isEmpty()) {

@@ -1,29 +1,124 @@
 package org.leaddiversion.domain.consent;
 
 import java.time.Clock;
-import java.util.Collection;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.leaddiversion.domain.access.DataClass;
+import org.leaddiversion.domain.common.Actor;
+import org.leaddiversion.domain.common.ConcurrentUpdateException;
+import org.leaddiversion.domain.common.ErrorCode;
+import org.leaddiversion.domain.common.IdGenerator;
+import org.leaddiversion.domain.common.InvalidValueException;
+import org.leaddiversion.domain.common.Outcome;
 import org.leaddiversion.domain.common.Require;
+import org.leaddiversion.domain.common.Role;
+import org.leaddiversion.domain.common.RuleId;
+import org.leaddiversion.domain.common.Transactions;
+import org.leaddiversion.domain.referral.PersonId;
 
 /**
- * Where disclosures are asked for: decides each request with the {@link DisclosurePolicy} at the injected clock's
- * instant and writes the decision, granted or refused, once to the {@link DisclosureLog}.
+ * Where consents are recorded and revoked and disclosures are asked for (SPEC §7.5–7.6). A disclosure is decided by
+ * the {@link DisclosurePolicy} against the participant's consents on file at the injected clock's instant, and the
+ * decision, granted or refused, is written once to the {@link DisclosureLog} with its event (rule R36). Revoking a
+ * consent blocks every later disclosure under it and leaves past log entries as they were.
  */
 public final class DisclosureDesk {
 
-    private final DisclosurePolicy policy;
-    private final DisclosureLog log;
-    private final Clock clock;
+    /** Who records a consent or its revocation: the participant, or staff on the participant's signed word. */
+    public static final Set<Role> CONSENT_ROLES = EnumSet.of(Role.PARTICIPANT, Role.CASE_MANAGER,
+            Role.OUTREACH_WORKER, Role.PROJECT_MANAGER);
 
-    public DisclosureDesk(DisclosurePolicy policy, DisclosureLog log, Clock clock) {
-        this.policy = Require.present(policy, "policy");
-        this.log = Require.present(log, "log");
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final Consents consents;
+    private final DisclosureLog log;
+    private final DisclosurePolicy policy;
+    private final Transactions transactions;
+
+    public DisclosureDesk(Clock clock, IdGenerator ids, Consents consents, DisclosureLog log, DisclosurePolicy policy,
+                          Transactions transactions) {
         this.clock = Require.present(clock, "clock");
+        this.ids = Require.present(ids, "ids");
+        this.consents = Require.present(consents, "consents");
+        this.log = Require.present(log, "log");
+        this.policy = Require.present(policy, "policy");
+        this.transactions = Require.present(transactions, "transactions");
     }
 
-    /** Decides {@code request} now against the participant's {@code consents} and logs the decision. */
-    public DisclosureDecision disclose(DisclosureRequest request, Collection<Consent> consents) {
-        DisclosureDecision decision = policy.decide(request, consents, clock.instant());
-        log.record(decision);
-        return decision;
+    /**
+     * Records a consent the participant signs now, for the recipients (roles, and agencies when not empty), purposes
+     * and data classes it names, until {@code expiresAt} if given. Invalid scope (no role, purpose or class; expiry
+     * not after now) is rejected naming the field.
+     */
+    public Outcome<Consent> recordConsent(Actor recordedBy, PersonId participant, ConsentType type,
+                                          Set<Role> recipientRoles, Set<String> recipientAgencies,
+                                          Set<Purpose> purposes, Set<DataClass> dataClasses,
+                                          Optional<Instant> expiresAt) {
+        Require.present(recordedBy, "recordedBy");
+        if (!CONSENT_ROLES.contains(recordedBy.role())) {
+            return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "recordedBy.role", RuleId.R36,
+                    "consents are recorded by " + CONSENT_ROLES);
+        }
+        Consent consent;
+        try {
+            consent = new Consent(new ConsentId(ids.next()), participant, type, recipientRoles, recipientAgencies,
+                    purposes, dataClasses, clock.instant(), expiresAt, Optional.empty());
+        } catch (InvalidValueException e) {
+            return Outcome.rejected(ErrorCode.PRECONDITION_MISSING, e.field(), RuleId.R36, e.getMessage());
+        }
+        return run(() -> {
+            var event = new DisclosureEvent.ConsentRecorded(consent.id(), participant, type, recordedBy.id(),
+                    consent.signedAt());
+            consents.save(consent, -1, List.of(event));
+            return Outcome.success(consent, List.of(event));
+        });
+    }
+
+    /** The participant revokes a consent now; every later disclosure under it is refused (rule R36). */
+    public Outcome<Consent> revoke(ConsentId id, Actor recordedBy) {
+        Require.present(id, "consentId");
+        Require.present(recordedBy, "recordedBy");
+        if (!CONSENT_ROLES.contains(recordedBy.role())) {
+            return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "recordedBy.role", RuleId.R36,
+                    "revocations are recorded by " + CONSENT_ROLES);
+        }
+        return run(() -> {
+            Optional<Consent> c = consents.find(id);
+            if (c.isEmpty()) {
+                return Outcome.rejected(ErrorCode.NOT_FOUND, "consentId", RuleId.R36, "no such consent");
+            }
+            Outcome<Consent> out = c.get().revoke(clock.instant(), recordedBy.id());
+            if (out.isSuccess()) {
+                consents.save(out.value(), c.get().version(), out.events());
+            }
+            return out;
+        });
+    }
+
+    /** Decides {@code request} now against the participant's consents on file and logs the decision once. */
+    public DisclosureDecision disclose(DisclosureRequest request) {
+        Require.present(request, "request");
+        return transactions.inTransaction(() -> {
+            DisclosureDecision decision = policy.decide(request, consents.of(request.participant()), clock.instant());
+            log.record(decision);
+            return decision;
+        });
+    }
+
+    /** The consents on file for the participant, in force or not. */
+    public List<Consent> consentsOf(PersonId participant) {
+        return consents.of(participant);
+    }
+
+    private <T> Outcome<T> run(Supplier<Outcome<T>> work) {
+        try {
+            return transactions.inTransaction(work);
+        } catch (ConcurrentUpdateException e) {
+            return Outcome.rejected(ErrorCode.CONCURRENT_UPDATE, "version", RuleId.R29, e.getMessage());
+        }
     }
 }

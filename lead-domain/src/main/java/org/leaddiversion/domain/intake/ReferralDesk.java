@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,15 +21,20 @@ import org.leaddiversion.domain.common.IdGenerator;
 import org.leaddiversion.domain.common.Outcome;
 import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.common.RuleId;
+import org.leaddiversion.domain.common.Transactions;
 import org.leaddiversion.domain.enrollment.ContactType;
 import org.leaddiversion.domain.enrollment.Enrollment;
 import org.leaddiversion.domain.enrollment.EnrollmentId;
 import org.leaddiversion.domain.enrollment.EnrollmentStatus;
 import org.leaddiversion.domain.enrollment.Enrollments;
+import org.leaddiversion.domain.plan.Caseloads;
+import org.leaddiversion.domain.plan.SiteCaseloads;
 import org.leaddiversion.domain.policy.ClosureReason;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.policy.SitePolicies;
 import org.leaddiversion.domain.policy.SitePolicy;
+import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
+import org.leaddiversion.domain.prosecution.PostEnrollmentCases;
 import org.leaddiversion.domain.referral.CourtOrder;
 import org.leaddiversion.domain.referral.PersonId;
 import org.leaddiversion.domain.referral.ReferralId;
@@ -56,17 +62,26 @@ public final class ReferralDesk {
     private final Referrals referrals;
     private final Enrollments enrollments;
     private final CaseloadCapacity capacity;
+    private final SiteCaseloads caseloads;
+    private final PostEnrollmentCases cases;
     private final Transactions transactions;
     private final Map<String, EligibilityScreening> screenings = new ConcurrentHashMap<>();
 
+    /**
+     * A desk over the given ports. {@code caseloads} is where a closed enrollment leaves its case manager's caseload;
+     * {@code cases} is where a participant's arrest that is not diverted goes for coordination (rule R23).
+     */
     public ReferralDesk(Clock clock, IdGenerator ids, SitePolicies policies, Referrals referrals,
-                        Enrollments enrollments, CaseloadCapacity capacity, Transactions transactions) {
+                        Enrollments enrollments, CaseloadCapacity capacity, SiteCaseloads caseloads,
+                        PostEnrollmentCases cases, Transactions transactions) {
         this.clock = Require.present(clock, "clock");
         this.ids = Require.present(ids, "ids");
         this.policies = Require.present(policies, "policies");
         this.referrals = Require.present(referrals, "referrals");
         this.enrollments = Require.present(enrollments, "enrollments");
         this.capacity = Require.present(capacity, "capacity");
+        this.caseloads = Require.present(caseloads, "caseloads");
+        this.cases = Require.present(cases, "cases");
         this.transactions = Require.present(transactions, "transactions");
     }
 
@@ -77,8 +92,10 @@ public final class ReferralDesk {
 
     /**
      * T1 + T3: submits a referral made now and screens it against the policy version in force now. A person with an
-     * open enrollment at the site can be referred again only through a charge-holding door, whose referral then
-     * attaches to the open enrollment at intake (rule R23).
+     * open enrollment at the site can be referred again only through a charge-holding door (rule R23): if the arrest
+     * is diverted, its held case attaches to the open enrollment at intake; if it is not (refused at screening,
+     * declined at the offer, found ineligible, lapsed or withdrawn), the charge is routed to prosecution
+     * coordination as a {@link PostEnrollmentCase} flagged for the liaison prosecutor, in the same transaction.
      */
     public Outcome<Referral> submit(ReferralSubmission submission) {
         Require.present(submission, "submission");
@@ -103,10 +120,11 @@ public final class ReferralDesk {
             }
             Outcome<Referral> out = Referral.submit(new ReferralId(ids.next()), submission, now, policy.get(), decision,
                     prior);
-            if (out.isSuccess()) {
-                referrals.save(out.value(), -1, out.events());
+            if (!out.isSuccess()) {
+                return out;
             }
-            return out;
+            referrals.save(out.value(), -1, out.events());
+            return routeIfNotDiverted(null, out);
         });
     }
 
@@ -221,6 +239,7 @@ public final class ReferralDesk {
             Outcome<Enrollment> out = e.get().withdraw(actor, clock.instant());
             if (out.isSuccess()) {
                 enrollments.save(out.value(), e.get().version(), out.events());
+                return releaseIfClosed(out);
             }
             return out;
         });
@@ -287,8 +306,9 @@ public final class ReferralDesk {
                         "no policy version of site " + e.get().site() + " is in force now");
             }
             Outcome<Enrollment> out = command.apply(e.get(), policy.get());
-            if (out.isSuccess()) {
+            if (out.isSuccess() && out.value() != e.get()) {
                 enrollments.save(out.value(), e.get().version(), out.events());
+                return releaseIfClosed(out);
             }
             return out;
         });
@@ -336,8 +356,7 @@ public final class ReferralDesk {
                     open.isEmpty(), open);
             Outcome<Referral> out = command.apply(r, p, choice);
             if (!out.isSuccess() || out.value().status() != ReferralStatus.INTAKE_COMPLETED) {
-                store(r, out);
-                return out;
+                return store(r, out);
             }
             Instant now = out.value().intakeCompletedAt().orElseThrow();
             Outcome<Enrollment> enrolled = choice.open()
@@ -357,15 +376,65 @@ public final class ReferralDesk {
     private Outcome<Referral> change(ReferralId id, BiFunction<Referral, SitePolicy, Outcome<Referral>> command) {
         return run(() -> load(id, (r, p) -> {
             Outcome<Referral> out = command.apply(r, p);
-            store(r, out);
-            return out;
+            return store(r, out);
         }));
     }
 
-    private void store(Referral before, Outcome<Referral> out) {
+    private Outcome<Referral> store(Referral before, Outcome<Referral> out) {
         if (out.isSuccess() && out.value() != before) {
             referrals.save(out.value(), before.version(), out.events());
+            return routeIfNotDiverted(before, out);
         }
+        return out;
+    }
+
+    /** Statuses in which an arrest referral's charge goes to ordinary processing: it was not diverted. */
+    private static final Set<ReferralStatus> NOT_DIVERTED = EnumSet.of(ReferralStatus.REJECTED,
+            ReferralStatus.DECLINED_BY_PERSON, ReferralStatus.INELIGIBLE, ReferralStatus.INTAKE_LAPSED,
+            ReferralStatus.WITHDRAWN);
+
+    /**
+     * Rule R23: when an arrest-door referral of a person with an open enrollment at the site ends without being
+     * diverted, its charge is routed to prosecution coordination as a case flagged for the liaison prosecutor. The
+     * enrollment is not touched (rule R25).
+     */
+    private Outcome<Referral> routeIfNotDiverted(Referral before, Outcome<Referral> out) {
+        Referral after = out.value();
+        ReferralSubmission s = after.submission();
+        boolean ended = NOT_DIVERTED.contains(after.status())
+                && (before == null || before.status() != after.status());
+        if (!ended || !s.door().holdsCharge() || s.offences().isEmpty()) {
+            return out;
+        }
+        Optional<Enrollment> open = enrollments.openFor(s.person().id(), s.site());
+        if (open.isEmpty()) {
+            return out;
+        }
+        Instant now = clock.instant();
+        Outcome<PostEnrollmentCase> routed = PostEnrollmentCase.flag(ids, s.person().id(), s.site(),
+                Optional.of(open.get().id()), s.offences(), List.of(), after.referredAt(), now,
+                Optional.of(after.id()));
+        cases.save(routed.value(), -1, routed.events());
+        var events = new ArrayList<DomainEvent>(out.events());
+        events.addAll(routed.events());
+        return Outcome.success(after, events, out.warnings());
+    }
+
+    /** A closed enrollment leaves its case manager's open caseload in the same transaction (rule R30). */
+    private Outcome<Enrollment> releaseIfClosed(Outcome<Enrollment> out) {
+        Enrollment e = out.value();
+        if (e.isOpen()) {
+            return out;
+        }
+        Caseloads current = caseloads.of(e.site());
+        Outcome<Caseloads> released = current.release(e.id(), clock.instant());
+        if (released.value() == current) {
+            return out;
+        }
+        caseloads.save(e.site(), released.value(), current.version(), released.events());
+        var events = new ArrayList<DomainEvent>(out.events());
+        events.addAll(released.events());
+        return Outcome.success(e, events, out.warnings());
     }
 
     private Outcome<Referral> load(ReferralId id, BiFunction<Referral, SitePolicy, Outcome<Referral>> then) {

@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.leaddiversion.domain.common.DomainEvent;
-import org.leaddiversion.domain.intake.Transactions;
+import org.leaddiversion.domain.common.EventLog;
+import org.leaddiversion.domain.common.Transactions;
 
 /**
  * The shared state of the in-memory adapters: one lock, an undo log per transaction and the append-only event log.
  * Transactions are serialised; an exception undoes every write made inside the transaction.
  */
-public final class InMemoryStore implements Transactions {
+public final class InMemoryStore implements Transactions, EventLog {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ThreadLocal<Deque<Runnable>> undo = new ThreadLocal<>();
@@ -76,6 +77,7 @@ public final class InMemoryStore implements Transactions {
     }
 
     /** The event log, oldest first (append-only). */
+    @Override
     public List<DomainEvent> events() {
         return read(() -> Collections.unmodifiableList(new ArrayList<>(events)));
     }

@@ -19,6 +19,7 @@ import org.leaddiversion.domain.enrollment.EnrollmentId;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.referral.Offence;
 import org.leaddiversion.domain.referral.PersonId;
+import org.leaddiversion.domain.referral.ReferralId;
 
 /**
  * A case filed or an arrest made after the person enrolled (SPEC §7.3). Immutable: each command returns a new
@@ -42,12 +43,14 @@ public final class PostEnrollmentCase {
     private final Optional<ConsultationRequest> consultation;
     private final Optional<CaseManagerInput> caseManagerInput;
     private final Optional<RecordedDecision> decision;
+    private final Optional<ReferralId> referral;
 
     private PostEnrollmentCase(PostEnrollmentCaseId id, PersonId person, SiteId site,
                                Optional<EnrollmentId> openEnrollment, List<Offence> offences,
                                Instant filedOrArrestedAt, long version, List<LegalMatter> legalMatters,
                                Optional<ConsultationRequest> consultation,
-                               Optional<CaseManagerInput> caseManagerInput, Optional<RecordedDecision> decision) {
+                               Optional<CaseManagerInput> caseManagerInput, Optional<RecordedDecision> decision,
+                               Optional<ReferralId> referral) {
         this.id = Require.present(id, "caseId");
         this.person = Require.present(person, "person");
         this.site = Require.present(site, "site");
@@ -63,6 +66,7 @@ public final class PostEnrollmentCase {
         this.consultation = Require.present(consultation, "consultation");
         this.caseManagerInput = Require.present(caseManagerInput, "caseManagerInput");
         this.decision = Require.present(decision, "decision");
+        this.referral = Require.present(referral, "referral");
     }
 
     /**
@@ -73,6 +77,18 @@ public final class PostEnrollmentCase {
                                                    Optional<EnrollmentId> openEnrollment, List<Offence> offences,
                                                    List<LegalMatter> legalMatters, Instant filedOrArrestedAt,
                                                    Instant now) {
+        return flag(ids, person, site, openEnrollment, offences, legalMatters, filedOrArrestedAt, now,
+                Optional.empty());
+    }
+
+    /**
+     * As {@link #flag(IdGenerator, PersonId, SiteId, Optional, List, List, Instant, Instant)}, for a case that comes
+     * from an arrest-door referral of a participant which was not diverted (rule R23): {@code referral} names it.
+     */
+    public static Outcome<PostEnrollmentCase> flag(IdGenerator ids, PersonId person, SiteId site,
+                                                   Optional<EnrollmentId> openEnrollment, List<Offence> offences,
+                                                   List<LegalMatter> legalMatters, Instant filedOrArrestedAt,
+                                                   Instant now, Optional<ReferralId> referral) {
         Require.present(ids, "ids");
         Require.present(now, "now");
         if (Require.present(filedOrArrestedAt, "filedOrArrestedAt").isAfter(now)) {
@@ -80,7 +96,7 @@ public final class PostEnrollmentCase {
                     "a case cannot be filed or an arrest made in the future");
         }
         var c = new PostEnrollmentCase(new PostEnrollmentCaseId(ids.next()), person, site, openEnrollment, offences,
-                filedOrArrestedAt, 0, legalMatters, Optional.empty(), Optional.empty(), Optional.empty());
+                filedOrArrestedAt, 0, legalMatters, Optional.empty(), Optional.empty(), Optional.empty(), referral);
         return Outcome.success(c, List.of(new ProsecutionEvent.PostEnrollmentCaseFlagged(c.id, person, site,
                 openEnrollment, c.isLeadParticipant(), now)));
     }
@@ -93,8 +109,20 @@ public final class PostEnrollmentCase {
                                              Optional<ConsultationRequest> consultation,
                                              Optional<CaseManagerInput> caseManagerInput,
                                              Optional<RecordedDecision> decision) {
+        return restore(id, person, site, openEnrollment, offences, filedOrArrestedAt, version, legalMatters,
+                consultation, caseManagerInput, decision, Optional.empty());
+    }
+
+    /** Restores a stored case that came from a referral (for adapters). */
+    public static PostEnrollmentCase restore(PostEnrollmentCaseId id, PersonId person, SiteId site,
+                                             Optional<EnrollmentId> openEnrollment, List<Offence> offences,
+                                             Instant filedOrArrestedAt, long version,
+                                             List<LegalMatter> legalMatters,
+                                             Optional<ConsultationRequest> consultation,
+                                             Optional<CaseManagerInput> caseManagerInput,
+                                             Optional<RecordedDecision> decision, Optional<ReferralId> referral) {
         return new PostEnrollmentCase(id, person, site, openEnrollment, offences, filedOrArrestedAt, version,
-                legalMatters, consultation, caseManagerInput, decision);
+                legalMatters, consultation, caseManagerInput, decision, referral);
     }
 
     /**
@@ -115,7 +143,7 @@ public final class PostEnrollmentCase {
         }
         var request = ConsultationRequest.of(actor, now, windowDays);
         return Outcome.success(new PostEnrollmentCase(id, person, site, openEnrollment, offences, filedOrArrestedAt,
-                        version + 1, legalMatters, Optional.of(request), caseManagerInput, decision),
+                        version + 1, legalMatters, Optional.of(request), caseManagerInput, decision, referral),
                 List.of(new ProsecutionEvent.ConsultationRequested(id, actor.id(), request.dueBy(), now)));
     }
 
@@ -133,7 +161,7 @@ public final class PostEnrollmentCase {
         }
         var input = new CaseManagerInput(actor, summary, now);
         return Outcome.success(new PostEnrollmentCase(id, person, site, openEnrollment, offences, filedOrArrestedAt,
-                        version + 1, legalMatters, consultation, Optional.of(input), decision),
+                        version + 1, legalMatters, consultation, Optional.of(input), decision, referral),
                 List.of(new ProsecutionEvent.CaseManagerInputRecorded(id, actor.id(), now)));
     }
 
@@ -178,7 +206,7 @@ public final class PostEnrollmentCase {
                 false);
         boolean waived = consultation.isEmpty() && waiver.isPresent();
         return Outcome.success(new PostEnrollmentCase(id, person, site, openEnrollment, offences, filedOrArrestedAt,
-                        version + 1, legalMatters, consultation, caseManagerInput, Optional.of(recorded)),
+                        version + 1, legalMatters, consultation, caseManagerInput, Optional.of(recorded), referral),
                 List.of(new ProsecutionEvent.ChargingDecisionRecorded(id, charging, actor.id(), waived, now)));
     }
 
@@ -229,6 +257,11 @@ public final class PostEnrollmentCase {
 
     public Optional<CaseManagerInput> caseManagerInput() {
         return caseManagerInput;
+    }
+
+    /** The arrest-door referral this case was routed from, when it was not diverted (rule R23). */
+    public Optional<ReferralId> referral() {
+        return referral;
     }
 
     public Optional<RecordedDecision> decision() {

@@ -54,10 +54,10 @@ import org.leaddiversion.domain.screening.Finding;
 import org.leaddiversion.domain.screening.ScreeningDecision;
 
 /**
- * The programme rules this part of the library enforces — R01–R24, R26, R27, R29, R32, R37 and R40 of SPEC §10 —
- * each as an {@link Invariant} whose check re-derives the rule from the data rather than trusting the code that
- * enforced it.
- * {@link #checkAll} runs all of them.
+ * The programme rules the library enforces — R01–R38 and R40 of SPEC §10 (R39, the equity computation, is a measure,
+ * not a property of stored data) — each as an {@link Invariant} whose check re-derives the rule from a
+ * {@link ProgrammeRecord} rather than trusting the code that enforced it. {@link #checkAll} runs all of them; each
+ * invariant can also be driven on its own from any property-testing engine.
  */
 public final class RuleCatalogue {
 
@@ -111,19 +111,42 @@ public final class RuleCatalogue {
                     + "to an enrollment of the same person and site.", RuleCatalogue::r23),
             Invariant.of(RuleId.R24, "No enrollment is ever closed for use, relapse, a positive test, non-abstinence, sex "
                     + "work, missed appointments, an unmet goal or a new arrest.", RuleCatalogue::r24),
+            Invariant.of(RuleId.R25, "Recording an arrest, a charge or a charging decision never changes an enrollment: "
+                    + "each enrollment's status is the one its own lifecycle events give, and none changes in the same "
+                    + "command as a prosecution event about its participant.", ProgrammeChecks::r25),
             Invariant.of(RuleId.R26, "An enrollment becomes INACTIVE only once the site's threshold has passed since the "
                     + "last participant contact, is ACTIVE again after the next one, and is closed for "
                     + "ADMINISTRATIVE_INACTIVITY only while INACTIVE and where the policy in force allowed it.",
                     RuleCatalogue::r26),
             Invariant.of(RuleId.R27, "Every closure reason is VOLUNTARY_WITHDRAWAL or in the allowed reasons of the "
                     + "policy in force at closure.", RuleCatalogue::r27),
+            Invariant.of(RuleId.R28, "A referral made after a closure links to every closed enrollment of the person at "
+                    + "the site, and the enrollment it starts carries the same links.", ProgrammeChecks::r28),
             Invariant.of(RuleId.R29, "Every event is dated between its referral's referredAt and now, and each "
                     + "aggregate's events are in time order.", RuleCatalogue::r29),
+            Invariant.of(RuleId.R30, "No case manager's open caseload exceeds the caseload cap of the policy in force, "
+                    + "and only open enrollments are on a caseload.", ProgrammeChecks::r30),
+            Invariant.of(RuleId.R31, "Every goal of an intervention plan is set by the participant; abstinence exists "
+                    + "only as a goal the participant chose.", ProgrammeChecks::r31),
             Invariant.of(RuleId.R32, "Every contact belongs to a known enrollment, is dated no later than its recording "
                     + "and asOf and no earlier than the enrollment's start; only participant contacts move the last "
                     + "engagement.", RuleCatalogue::r32),
+            Invariant.of(RuleId.R33, "Every flexible-fund expenditure is positive, on an enrollment's ledger, and, when "
+                    + "above a cap of the flex policy in force, approved by an actor holding an approval role.",
+                    ProgrammeChecks::r33),
+            Invariant.of(RuleId.R34, "Every charging decision on a LEAD participant's case follows a consultation "
+                    + "request or carries a waiver reason.", ProgrammeChecks::r34),
+            Invariant.of(RuleId.R35, "LEAD information is never disclosed for enforcement or evidence, a case manager's "
+                    + "disclosures are flagged non-evidentiary, and no charging decision rests on a LEAD disclosure.",
+                    ProgrammeChecks::r35),
+            Invariant.of(RuleId.R36, "Every disclosure decision is logged exactly once; every granted disclosure rests on "
+                    + "an in-force consent covering recipient, purpose and each data class (a Part 2 consent or "
+                    + "exception for Part 2 records, which carry the re-disclosure notice).", ProgrammeChecks::r36),
             Invariant.of(RuleId.R37, "An active confidential informant is never accepted or enrolled.",
                     RuleCatalogue::r37),
+            Invariant.of(RuleId.R38, "Every OWG agenda lists each intake due before the next meeting, each lapse since "
+                    + "the last and each open consultation, naming only people whose consent covers the work group.",
+                    ProgrammeChecks::r38),
             Invariant.of(RuleId.R40, "A referral is screened and timed against the policy version in force at its "
                     + "referredAt.", RuleCatalogue::r40));
 
@@ -138,6 +161,15 @@ public final class RuleCatalogue {
     /** The invariant of a rule, if this catalogue covers it. */
     public static Optional<Invariant> invariant(RuleId id) {
         return INVARIANTS.stream().filter(i -> i.id() == id).findFirst();
+    }
+
+    /**
+     * Rule R38 for one agenda: every item the agenda must list over {@code inputs} is on it, and no item names a person
+     * whose consent does not cover the work group. For hosts that build or edit agendas themselves.
+     */
+    public static List<Violation> checkAgenda(org.leaddiversion.domain.workgroup.Agenda agenda,
+                                              org.leaddiversion.domain.workgroup.OwgInputs inputs) {
+        return AgendaChecks.checkR38(agenda, inputs);
     }
 
     /** Runs every invariant; empty when the programme's data keeps every rule. */

@@ -2,6 +2,7 @@ package org.leaddiversion.domain.workgroup;
 
 import java.util.List;
 import java.util.Map;
+import org.leaddiversion.domain.common.DomainEvent;
 import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.consent.Consent;
 import org.leaddiversion.domain.enrollment.Enrollment;
@@ -35,6 +36,29 @@ public record OwgInputs(List<Referral> referrals, List<Enrollment> enrollments, 
         enrollmentEvents = List.copyOf(Require.noNulls(enrollmentEvents, "owg.enrollmentEvents"));
         consents = Map.copyOf(Require.present(consents, "owg.consents"));
         flagged = List.copyOf(Require.noNulls(flagged, "owg.flagged"));
+    }
+
+    /**
+     * The inputs over a programme's data as it is: legal matters gathered from the cases, consents grouped by person,
+     * enrollment events picked from the event log.
+     */
+    public static OwgInputs of(List<Referral> referrals, List<Enrollment> enrollments, List<PostEnrollmentCase> cases,
+                               List<Consent> consents, List<? extends DomainEvent> events, List<String> flagged) {
+        var legal = new java.util.HashMap<PersonId, List<LegalMatter>>();
+        for (PostEnrollmentCase c : Require.noNulls(cases, "owg.cases")) {
+            legal.computeIfAbsent(c.person(), k -> new java.util.ArrayList<>()).addAll(c.legalMatters());
+        }
+        var byPerson = new java.util.HashMap<PersonId, List<Consent>>();
+        for (Consent c : Require.noNulls(consents, "owg.consents")) {
+            byPerson.computeIfAbsent(c.participant(), k -> new java.util.ArrayList<>()).add(c);
+        }
+        var enrollmentEvents = new java.util.ArrayList<EnrollmentEvent>();
+        for (DomainEvent e : Require.noNulls(events, "owg.events")) {
+            if (e instanceof EnrollmentEvent ee) {
+                enrollmentEvents.add(ee);
+            }
+        }
+        return new OwgInputs(referrals, enrollments, cases, legal, enrollmentEvents, byPerson, flagged);
     }
 
     /** The consents on file for {@code person}. */

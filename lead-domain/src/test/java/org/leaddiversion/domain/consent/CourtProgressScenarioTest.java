@@ -1,5 +1,8 @@
 package org.leaddiversion.domain.consent;
 
+import org.leaddiversion.domain.memory.InMemoryDisclosureLog;
+import org.leaddiversion.domain.memory.InMemoryConsents;
+import org.leaddiversion.domain.memory.InMemoryStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,8 +36,10 @@ class CourtProgressScenarioTest {
     void courtProgressThenRevocation() {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
         IdGenerator ids = IdGenerator.sequential(42);
-        DisclosureLog log = new DisclosureLog();
-        DisclosureDesk desk = new DisclosureDesk(new DisclosurePolicy(), log, clock);
+        var store = new InMemoryStore();
+        var onFile = new InMemoryConsents(store);
+        DisclosureLog log = new InMemoryDisclosureLog(store);
+        DisclosureDesk desk = new DisclosureDesk(clock, ids, onFile, log, new DisclosurePolicy(), store);
         PersonId maria = new PersonId("P-MARIA");
         Actor caseManager = Actor.of("cm-ets-7", Role.CASE_MANAGER);
         List<Consent> consents = new ArrayList<>();
@@ -45,12 +50,13 @@ class CourtProgressScenarioTest {
                 Set.of(Purpose.COURT_PROGRESS, Purpose.CARE_COORDINATION),
                 Set.of(DataClass.ENROLLMENT_STATUS, DataClass.PLAN_SUMMARY), clock.instant(), Optional.empty());
         consents.add(roi);
+        onFile.save(roi, -1, List.of());
 
         // 2. Two weeks later the case manager tells the court she works with LEAD and how the plan is going.
         clock.advance(Duration.ofDays(14));
         DisclosureRequest progress = DisclosureRequest.of(caseManager, Role.COURT, maria,
                 Set.of(DataClass.ENROLLMENT_STATUS, DataClass.PLAN_SUMMARY), Purpose.COURT_PROGRESS);
-        DisclosureDecision told = desk.disclose(progress, consents);
+        DisclosureDecision told = desk.disclose(progress);
         assertTrue(told.isGranted());
         assertEquals(List.of(roi.id()), told.consents());
         assertTrue(((DisclosureDecision.Granted) told).nonEvidentiary(), "case-manager disclosures are non-evidentiary");
@@ -58,7 +64,7 @@ class CourtProgressScenarioTest {
 
         // 3. An officer asks for her plan as evidence: refused under the First Golden Rule although the ROI names officers.
         DisclosureDecision evidence = desk.disclose(DisclosureRequest.of(Actor.of("spd-1123", Role.OFFICER),
-                Role.OFFICER, maria, Set.of(DataClass.PLAN_SUMMARY), Purpose.EVIDENCE), consents);
+                Role.OFFICER, maria, Set.of(DataClass.PLAN_SUMMARY), Purpose.EVIDENCE));
         assertFalse(evidence.isGranted());
         assertEquals(RuleId.R35, ((DisclosureDecision.Refused) evidence).errors().get(0).rule());
 
@@ -68,10 +74,11 @@ class CourtProgressScenarioTest {
         assertTrue(revocation.isSuccess());
         assertEquals("ConsentRevoked", revocation.events().get(0).type());
         consents.set(0, revocation.value());
+        onFile.save(revocation.value(), roi.version(), revocation.events());
 
         // 5. The next hearing: the court asks again and is refused; nothing is disclosed.
         clock.advance(Duration.ofDays(7));
-        DisclosureDecision refused = desk.disclose(progress, consents);
+        DisclosureDecision refused = desk.disclose(progress);
         assertFalse(refused.isGranted());
         assertEquals(RuleId.R36, ((DisclosureDecision.Refused) refused).errors().get(0).rule());
         assertEquals("DisclosureRefused", refused.event().type());

@@ -1,5 +1,9 @@
 package org.leaddiversion.domain.consent;
 
+import org.leaddiversion.domain.common.IdGenerator;
+import org.leaddiversion.domain.memory.InMemoryDisclosureLog;
+import org.leaddiversion.domain.memory.InMemoryConsents;
+import org.leaddiversion.domain.memory.InMemoryStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -214,13 +218,18 @@ class DisclosureRulesTest {
     void oneEntryPerDecisionAppendOnly() {
         qt().withExamples(200).forAll(consentLists(), Generate.range(1, 20), requests()).checkAssert((consents, n, seed) -> {
             MutableClock clock = new MutableClock(ConsentGenerators.T0);
-            DisclosureLog log = new DisclosureLog();
-            DisclosureDesk desk = new DisclosureDesk(policy, log, clock);
+            var store = new InMemoryStore();
+            var onFile = new InMemoryConsents(store);
+            var distinct = new java.util.LinkedHashMap<ConsentId, Consent>();
+            consents.forEach(c -> distinct.putIfAbsent(c.id(), c));
+            distinct.values().forEach(c -> onFile.save(c, -1, List.of()));
+            DisclosureLog log = new InMemoryDisclosureLog(store);
+            DisclosureDesk desk = new DisclosureDesk(clock, IdGenerator.sequential(9), onFile, log, policy, store);
             List<DisclosureLog.Entry> before = List.of();
             for (int i = 0; i < n; i++) {
                 DisclosureRequest r = i % 2 == 0 ? seed : DisclosureRequest.of(seed.requester(),
                         seed.recipientRole(), PARTICIPANT, seed.dataClasses(), Purpose.values()[i % Purpose.values().length]);
-                DisclosureDecision d = desk.disclose(r, consents);
+                DisclosureDecision d = desk.disclose(r);
                 List<DisclosureLog.Entry> after = log.entries();
                 assertEquals(before.size() + 1, after.size());
                 assertEquals(before, after.subList(0, before.size()));
@@ -240,7 +249,8 @@ class DisclosureRulesTest {
             assertThrows(UnsupportedOperationException.class, () -> snapshot.remove(0));
             assertThrows(UnsupportedOperationException.class, snapshot::clear);
             assertThrows(UnsupportedOperationException.class, () -> snapshot.get(0).consents().clear());
-            assertEquals(n, log.size());
+            assertEquals(n, log.entries().size());
+            assertEquals(n, store.events().size(), "one event per decision, in the same transaction");
         });
     }
 

@@ -1,5 +1,7 @@
 package org.leaddiversion.domain.intake;
 
+import org.leaddiversion.domain.memory.InMemoryPostEnrollmentCases;
+import org.leaddiversion.domain.memory.InMemorySiteCaseloads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.leaddiversion.domain.fixtures.ProgrammeFixtures.CASE_MANAGER;
@@ -118,7 +120,8 @@ class ConflictingWritesTest {
             var policies = new InMemorySitePolicies(clock).put(history(c.policy()));
             var reads = new PinnedReads(referrals);
             var desk = new ReferralDesk(clock, IdGenerator.sequential(5), policies, reads, enrollments,
-                    CaseloadCapacity.notTracked(), store);
+                    CaseloadCapacity.notTracked(), new InMemorySiteCaseloads(store),
+                    new InMemoryPostEnrollmentCases(store), store);
             SitePolicy p = c.policy();
             // Given a referral pending intake (ROI already signed where the site needs it)
             Referral pending = pendingIntake(desk, p, c.submission());

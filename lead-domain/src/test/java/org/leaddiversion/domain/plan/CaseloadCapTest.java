@@ -1,5 +1,6 @@
 package org.leaddiversion.domain.plan;
 
+import org.leaddiversion.domain.fixtures.Records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -24,8 +25,6 @@ import org.leaddiversion.domain.policy.DoorPolicy;
 import org.leaddiversion.domain.policy.EligibilityAuthority;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.policy.SitePolicy;
-import org.leaddiversion.domain.rules.PlanRecord;
-import org.leaddiversion.domain.rules.PlanRules;
 import org.quicktheories.core.Gen;
 
 /**
@@ -95,7 +94,7 @@ class CaseloadCapTest {
                     assertTrue(c.openCaseload(cm) <= policy.cap());
                 }
             }
-            assertTrue(PlanRules.R30.check(new PlanRecord(site(policy), c, List.of(), List.of())).isEmpty());
+            assertTrue(org.leaddiversion.domain.rules.RuleCatalogue.invariant(RuleId.R30).orElseThrow().check(Records.of(site(policy)).caseloads(c).asOf(NOW)).isEmpty());
         });
     }
 
@@ -115,7 +114,7 @@ class CaseloadCapTest {
         c = c.release(enrollment(1), NOW).value();
         assertTrue(c.assign(enrollment(26), cm, policy, NOW).isSuccess());
         // a stored caseload above a lowered cap is reported by the R30 invariant
-        assertEquals(1, PlanRules.R30.check(new PlanRecord(site(new CaseloadPolicy(10, 5)), c, List.of(), List.of()))
+        assertEquals(1, org.leaddiversion.domain.rules.RuleCatalogue.invariant(RuleId.R30).orElseThrow().check(Records.of(site(new CaseloadPolicy(10, 5))).caseloads(c).asOf(NOW))
                 .size());
     }
 }

@@ -1,5 +1,6 @@
 package org.leaddiversion.domain.plan;
 
+import org.leaddiversion.domain.fixtures.Records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,8 +31,6 @@ import org.leaddiversion.domain.common.RuleId;
 import org.leaddiversion.domain.enrollment.EnrollmentId;
 import org.leaddiversion.domain.policy.CaseloadPolicy;
 import org.leaddiversion.domain.policy.FlexPolicy;
-import org.leaddiversion.domain.rules.PlanRecord;
-import org.leaddiversion.domain.rules.PlanRules;
 
 /**
  * R33: an expenditure above the per-expenditure cap, or one taking the participant's calendar-month total (site
@@ -158,13 +157,13 @@ class FlexFundApprovalTest {
                     var withFlex = org.leaddiversion.domain.policy.SitePolicy.builder(site.siteId(), ZONE)
                             .version(1, site.effectiveFrom()).door(site.doors().values().iterator().next())
                             .flex(POLICY).build();
-                    assertTrue(PlanRules.check(new PlanRecord(withFlex, Caseloads.empty(), List.of(), List.of(f))).isEmpty());
+                    assertTrue(org.leaddiversion.domain.rules.RuleCatalogue.invariant(RuleId.R33).orElseThrow().check(Records.of(withFlex).funds(List.of(f)).asOf(MARCH.plusSeconds(86400 * 30))).isEmpty());
                 });
         // an unapproved over-cap expenditure restored from storage is reported
         FlexFund bad = FlexFund.restore(ENROLLMENT, 1, List.of(spend("300.00", MARCH, Optional.empty())));
         var site = CaseloadCapTest.site(CaseloadPolicy.defaults());
         var withFlex = org.leaddiversion.domain.policy.SitePolicy.builder(site.siteId(), ZONE)
                 .version(1, site.effectiveFrom()).door(site.doors().values().iterator().next()).flex(POLICY).build();
-        assertFalse(PlanRules.R33.check(new PlanRecord(withFlex, Caseloads.empty(), List.of(), List.of(bad))).isEmpty());
+        assertFalse(org.leaddiversion.domain.rules.RuleCatalogue.invariant(RuleId.R33).orElseThrow().check(Records.of(withFlex).funds(List.of(bad)).asOf(MARCH.plusSeconds(86400 * 30))).isEmpty());
     }
 }

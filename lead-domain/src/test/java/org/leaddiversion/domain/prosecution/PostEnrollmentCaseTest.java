@@ -1,5 +1,6 @@
 package org.leaddiversion.domain.prosecution;
 
+import org.leaddiversion.domain.fixtures.Records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,8 +28,6 @@ import org.leaddiversion.domain.policy.OffenceCode;
 import org.leaddiversion.domain.policy.OffenceLevel;
 import org.leaddiversion.domain.referral.Offence;
 import org.leaddiversion.domain.referral.PersonId;
-import org.leaddiversion.domain.rules.CoordinationRecord;
-import org.leaddiversion.domain.rules.CoordinationRules;
 import org.leaddiversion.domain.rules.Violation;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -125,7 +124,7 @@ class PostEnrollmentCaseTest {
                 assertEquals(before + 1, out.value().version());
                 var ev = (ProsecutionEvent.ChargingDecisionRecorded) out.events().get(0);
                 assertEquals(!consulted && waived, ev.consultationWaived());
-                assertEquals(List.of(), CoordinationRules.check(new CoordinationRecord(List.of(out.value()))));
+                assertEquals(List.of(), coordination(out.value()));
             } else {
                 out.errors().stream().filter(e -> e.code() == ErrorCode.CONSULTATION_REQUIRED)
                         .forEach(e -> assertEquals(RuleId.R34, e.rule()));
@@ -181,6 +180,17 @@ class PostEnrollmentCaseTest {
                 Optional.empty(), false, T0).hasError(ErrorCode.ALREADY_RECORDED));
     }
 
+    /** Violations of R34 and R35 in a record holding just this case. */
+    private static List<Violation> coordination(PostEnrollmentCase c) {
+        var record = Records.of(org.leaddiversion.domain.policy.ReferenceProfiles.load("seattle-king-county").versions().get(0)).cases(List.of(c))
+                .asOf(T0.plusSeconds(86400));
+        var out = new java.util.ArrayList<Violation>();
+        for (RuleId id : List.of(RuleId.R34, RuleId.R35)) {
+            out.addAll(org.leaddiversion.domain.rules.RuleCatalogue.invariant(id).orElseThrow().check(record));
+        }
+        return out;
+    }
+
     @Test
     void the_coordination_invariants_catch_restored_violations() {
         var c = flagged(true);
@@ -188,7 +198,7 @@ class PostEnrollmentCaseTest {
                 c.filedOrArrestedAt(), 1, List.of(), Optional.empty(), Optional.empty(),
                 Optional.of(new RecordedDecision(ChargingDecision.FILE_STANDARD, Fixtures.PROSECUTOR, T0,
                         Optional.empty(), Optional.of("LEAD intake notes"), true)));
-        List<Violation> v = CoordinationRules.check(new CoordinationRecord(List.of(bare)));
+        List<Violation> v = coordination(bare);
         assertEquals(List.of(RuleId.R34, RuleId.R35), v.stream().map(Violation::rule).toList());
         // a consultation requested only after the decision does not satisfy R34
         var late = PostEnrollmentCase.restore(c.id(), c.person(), c.site(), c.openEnrollment(), c.offences(),
@@ -196,7 +206,7 @@ class PostEnrollmentCaseTest {
                 Optional.of(ConsultationRequest.of(Fixtures.PROSECUTOR, T0.plusSeconds(10), 14)), Optional.empty(),
                 Optional.of(new RecordedDecision(ChargingDecision.FILE_STANDARD, Fixtures.PROSECUTOR, T0,
                         Optional.empty(), Optional.empty(), false)));
-        assertEquals(List.of(RuleId.R34), CoordinationRules.check(new CoordinationRecord(List.of(late))).stream()
+        assertEquals(List.of(RuleId.R34), coordination(late).stream()
                 .map(Violation::rule).toList());
     }
 }

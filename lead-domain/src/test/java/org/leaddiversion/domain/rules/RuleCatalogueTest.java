@@ -67,11 +67,8 @@ class RuleCatalogueTest {
     }
 
     @Test
-    void covers_the_rules_of_this_part_of_the_library() {
-        assertEquals(EnumSet.of(RuleId.R01, RuleId.R02, RuleId.R03, RuleId.R04, RuleId.R05, RuleId.R06, RuleId.R07,
-                        RuleId.R08, RuleId.R09, RuleId.R10, RuleId.R11, RuleId.R12, RuleId.R13, RuleId.R14, RuleId.R15,
-                        RuleId.R16, RuleId.R17, RuleId.R18, RuleId.R19, RuleId.R20, RuleId.R21, RuleId.R22, RuleId.R23,
-                        RuleId.R24, RuleId.R26, RuleId.R27, RuleId.R29, RuleId.R32, RuleId.R37, RuleId.R40),
+    void covers_every_rule_but_the_equity_measure() {
+        assertEquals(EnumSet.complementOf(EnumSet.of(RuleId.R39)),
                 RuleCatalogue.statements().keySet());
         RuleCatalogue.invariants().forEach(i -> assertTrue(RuleCatalogue.invariant(i.id()).isPresent()));
     }

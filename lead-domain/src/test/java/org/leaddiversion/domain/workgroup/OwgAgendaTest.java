@@ -1,5 +1,6 @@
 package org.leaddiversion.domain.workgroup;
 
+import org.leaddiversion.domain.rules.RuleCatalogue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,7 +101,7 @@ class OwgAgendaTest {
                     Agenda agenda = OwgAgenda.build(meeting, inputs);
 
                     // Then R38 holds
-                    assertEquals(List.of(), AgendaRules.checkR38(agenda, inputs));
+                    assertEquals(List.of(), RuleCatalogue.checkAgenda(agenda, inputs));
                     // and, independently: every pending intake due before the next meeting and every lapse is there
                     for (Referral r : programme.referrals().all()) {
                         String id = r.id().toString();
@@ -137,11 +138,11 @@ class OwgAgendaTest {
     void the_check_finds_a_missing_item_and_a_name_the_roi_does_not_allow() {
         var f = santaFe();
         Agenda agenda = OwgAgenda.build(f.meeting, f.inputs);
-        assertEquals(List.of(), AgendaRules.checkR38(agenda, f.inputs));
+        assertEquals(List.of(), RuleCatalogue.checkAgenda(agenda, f.inputs));
         Item first = agenda.section(Section.INTAKE_DUE_BEFORE_NEXT).get(0);
 
         var missing = new Agenda(f.meeting, agenda.items().stream().filter(i -> i != first).toList(), List.of());
-        List<Violation> v = AgendaRules.checkR38(missing, f.inputs);
+        List<Violation> v = RuleCatalogue.checkAgenda(missing, f.inputs);
         assertEquals(1, v.size(), v::toString);
         assertEquals(RuleId.R38, v.get(0).rule());
 
@@ -149,7 +150,7 @@ class OwgAgendaTest {
         PersonId who = personOf(hidden, f.inputs.referrals(), f.inputs.cases());
         var outed = new ArrayList<>(agenda.items());
         outed.set(outed.indexOf(hidden), new Item(hidden.section(), hidden.subject(), Optional.of(who), who.value()));
-        assertFalse(AgendaRules.checkR38(new Agenda(f.meeting, outed, List.of()), f.inputs).isEmpty());
+        assertFalse(RuleCatalogue.checkAgenda(new Agenda(f.meeting, outed, List.of()), f.inputs).isEmpty());
     }
 
     @Test

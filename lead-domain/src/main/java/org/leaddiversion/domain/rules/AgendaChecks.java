@@ -1,4 +1,4 @@
-package org.leaddiversion.domain.workgroup;
+package org.leaddiversion.domain.rules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,29 +11,26 @@ import org.leaddiversion.domain.common.RuleId;
 import org.leaddiversion.domain.intake.Referral;
 import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
 import org.leaddiversion.domain.referral.PersonId;
-import org.leaddiversion.domain.rules.Violation;
+import org.leaddiversion.domain.workgroup.Agenda;
 import org.leaddiversion.domain.workgroup.Agenda.Item;
 import org.leaddiversion.domain.workgroup.Agenda.Section;
+import org.leaddiversion.domain.workgroup.Meeting;
+import org.leaddiversion.domain.workgroup.OwgAgenda;
+import org.leaddiversion.domain.workgroup.OwgInputs;
 
 /**
- * Rule R38 (OWG agenda completeness) as a standalone check, in the style of
- * {@link org.leaddiversion.domain.rules.CoordinationRules}: for an agenda and the inputs it was built from, every
+ * Rule R38 (OWG agenda completeness): for an agenda and the inputs it was built from, every
  * pending intake due before the next meeting, every lapse since the last meeting and every open post-enrollment
  * consultation of the site appears (completeness), and no item names a person whose consent does not cover the OWG
  * disclosure; pseudonyms never stand for two people.
  */
-public final class AgendaRules {
+final class AgendaChecks {
 
-    /** The statement of rule R38. */
-    public static final String R38_STATEMENT = "every intake due before the next meeting, every lapse since the last "
-            + "meeting and every open post-enrollment consultation appears on the OWG agenda, named only if the ROI "
-            + "allows";
-
-    private AgendaRules() {
+    private AgendaChecks() {
     }
 
     /** Violations of R38 in {@code agenda} built over {@code inputs}; empty when the rule holds. */
-    public static List<Violation> checkR38(Agenda agenda, OwgInputs inputs) {
+    static List<Violation> checkR38(Agenda agenda, OwgInputs inputs) {
         Require.present(agenda, "agenda");
         Require.present(inputs, "inputs");
         Meeting m = agenda.meeting();

@@ -1,4 +1,4 @@
-package org.leaddiversion.domain.intake;
+package org.leaddiversion.domain.common;
 
 import java.util.function.Supplier;
 
