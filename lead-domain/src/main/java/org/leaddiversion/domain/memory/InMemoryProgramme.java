@@ -131,8 +131,13 @@ public final class InMemoryProgramme {
 
     /** The whole programme as the rule catalogue sees it, taken now (one consistent snapshot). */
     public ProgrammeRecord record() {
+        return record(clock.instant());
+    }
+
+    /** The whole programme as the rule catalogue sees it, as of {@code asOf} (one consistent snapshot). */
+    public ProgrammeRecord record(java.time.Instant asOf) {
         return store.read(() -> new ProgrammeRecord(policies, referrals.all(), enrollments.all(), store.events(),
-                clock.instant(), caseloads.all(), plans.all(), funds.all(), consents.all(), disclosures.entries(),
+                asOf, caseloads.all(), plans.all(), funds.all(), consents.all(), disclosures.entries(),
                 cases.all(), meetings.all()));
     }
 }

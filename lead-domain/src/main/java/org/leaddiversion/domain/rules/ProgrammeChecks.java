@@ -147,7 +147,7 @@ final class ProgrammeChecks {
                         + " but the person's enrollments at the site closed before it were " + required));
             }
             ref.enrollment().map(byId::get)
-                    .filter(e -> e.referrals().get(0).equals(ref.id()))
+                    .filter(e -> !e.referrals().isEmpty() && e.referrals().get(0).equals(ref.id()))
                     .filter(e -> !new TreeSet<>(e.priorEnrollments()).equals(new TreeSet<>(ref.priorEnrollments())))
                     .ifPresent(e -> out.add(new Violation(RuleId.R28, "enrollment " + e.id(),
                             "does not carry its referral's links to prior enrollments")));

@@ -230,7 +230,7 @@ public final class RuleCatalogue {
         Map<org.leaddiversion.domain.referral.ReferralId, Referral> byId = new HashMap<>();
         r.referrals().forEach(ref -> byId.put(ref.id(), ref));
         for (Enrollment e : r.enrollments()) {
-            Referral first = byId.get(e.referrals().get(0));
+            Referral first = e.referrals().isEmpty() ? null : byId.get(e.referrals().get(0));
             if (first == null || first.consent().isEmpty()) {
                 out.add(new Violation(RuleId.R01, "enrollment " + e.id(), "enrollment without a consented referral"));
             }
