@@ -119,7 +119,7 @@ public final class Enrollment {
                     "a withdrawal is recorded by the participant or their case manager " + WITHDRAWAL_ROLES);
         }
         if (!status.isOpen()) {
-            return Outcome.rejected(ErrorCode.REFERRAL_NOT_PENDING, "enrollment", RuleId.R03,
+            return Outcome.rejected(ErrorCode.ENROLLMENT_CLOSED, "enrollment", RuleId.R03,
                     "the enrollment is already CLOSED");
         }
         return closed(VOLUNTARY_WITHDRAWAL, now);
@@ -154,7 +154,7 @@ public final class Enrollment {
                     "an enrollment is closed by " + CLOSURE_ROLES);
         }
         if (!status.isOpen()) {
-            return Outcome.rejected(ErrorCode.REFERRAL_NOT_PENDING, "enrollment", RuleId.R27,
+            return Outcome.rejected(ErrorCode.ENROLLMENT_CLOSED, "enrollment", RuleId.R27,
                     "the enrollment is already CLOSED");
         }
         if (reason == ClosureReason.ADMINISTRATIVE_INACTIVITY && status != EnrollmentStatus.INACTIVE) {
@@ -187,7 +187,7 @@ public final class Enrollment {
                     "a contact cannot precede the start of the enrollment");
         }
         if (!status.isOpen()) {
-            return Outcome.rejected(ErrorCode.REFERRAL_NOT_PENDING, "enrollment", RuleId.R32,
+            return Outcome.rejected(ErrorCode.ENROLLMENT_CLOSED, "enrollment", RuleId.R32,
                     "the enrollment is CLOSED; contacts are recorded on open enrollments");
         }
         var events = new ArrayList<EnrollmentEvent>();
