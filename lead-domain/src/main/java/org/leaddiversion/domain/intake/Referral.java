@@ -105,12 +105,17 @@ public final class Referral {
 
     private Referral(ReferralId id, ReferralSubmission submission, Instant referredAt, SitePolicy policy,
                      ScreeningDecision screening, List<EnrollmentId> priorEnrollments) {
+        this(id, submission, referredAt, policy.version(), policy.zone(), screening, priorEnrollments);
+    }
+
+    private Referral(ReferralId id, ReferralSubmission submission, Instant referredAt, int policyVersion, ZoneId zone,
+                     ScreeningDecision screening, List<EnrollmentId> priorEnrollments) {
         this.id = id;
         this.version = 0;
         this.submission = submission;
         this.referredAt = referredAt;
-        this.policyVersion = policy.version();
-        this.zone = policy.zone();
+        this.policyVersion = policyVersion;
+        this.zone = zone;
         this.screening = screening;
         this.priorEnrollments = List.copyOf(priorEnrollments);
     }
@@ -142,6 +147,82 @@ public final class Referral {
         this.endedAt = r.endedAt;
         this.divertedCase = r.divertedCase;
         this.enrollment = r.enrollment;
+    }
+
+    // ---- storage -------------------------------------------------------------------------------------------
+
+    /**
+     * Everything a referral is, as plain values: what an adapter stores and gives back to {@link #restore}. Absent
+     * facts are empty optionals; {@code deadline} is empty for a referral that never had an intake clock.
+     */
+    public record State(ReferralId id, long version, ReferralSubmission submission, Instant referredAt,
+                        int policyVersion, ZoneId zone, ScreeningDecision screening,
+                        List<EnrollmentId> priorEnrollments, ReferralStatus status, Optional<IntakeDeadline> deadline,
+                        Optional<Consent> consent, Optional<Handoff> handoff, Optional<Decision> approval,
+                        Optional<Decision> override, Optional<Decision> exclusionConfirmation,
+                        List<Decision> authorityConfirmations, Optional<Decision> authorityRejection,
+                        Optional<Decision> withdrawal, Optional<Decision> extension, Optional<Instant> acceptedAt,
+                        Optional<Instant> assessmentAt, Optional<Instant> roiSignedAt,
+                        Optional<Instant> intakeCompletedAt, Optional<Instant> endedAt,
+                        Optional<DivertedCase> divertedCase, Optional<EnrollmentId> enrollment) {
+        public State {
+            Require.present(id, "referral.id");
+            Require.present(submission, "referral.submission");
+            Require.present(referredAt, "referral.referredAt");
+            Require.atLeast(policyVersion, 1, "referral.policyVersion");
+            Require.present(zone, "referral.zone");
+            Require.present(screening, "referral.screening");
+            priorEnrollments = Require.immutableList(priorEnrollments, "referral.priorEnrollments");
+            Require.present(status, "referral.status");
+            for (Optional<?> o : java.util.Arrays.asList(deadline, consent, handoff, approval, override,
+                    exclusionConfirmation, authorityRejection, withdrawal, extension, acceptedAt, assessmentAt,
+                    roiSignedAt, intakeCompletedAt, endedAt, divertedCase, enrollment)) {
+                Require.present(o, "referral.state");
+            }
+            authorityConfirmations = Require.immutableList(authorityConfirmations, "referral.authorityConfirmations");
+            if (version < 0) {
+                throw new org.leaddiversion.domain.common.InvalidValueException("referral.version",
+                        "must not be negative");
+            }
+        }
+    }
+
+    /** This referral as plain values, for storage. */
+    public State state() {
+        return new State(id, version, submission, referredAt, policyVersion, zone, screening, priorEnrollments,
+                status, Optional.ofNullable(deadline), Optional.ofNullable(consent), Optional.ofNullable(handoff),
+                Optional.ofNullable(approval), Optional.ofNullable(override), Optional.ofNullable(exclusionConfirmation),
+                authorityConfirmations, Optional.ofNullable(authorityRejection), Optional.ofNullable(withdrawal),
+                Optional.ofNullable(extension), Optional.ofNullable(acceptedAt), Optional.ofNullable(assessmentAt),
+                Optional.ofNullable(roiSignedAt), Optional.ofNullable(intakeCompletedAt), Optional.ofNullable(endedAt),
+                Optional.ofNullable(divertedCase), Optional.ofNullable(enrollment));
+    }
+
+    /** The referral a stored {@link State} describes (for adapters); it behaves exactly as the one stored. */
+    public static Referral restore(State s) {
+        Require.present(s, "state");
+        var r = new Referral(s.id(), s.submission(), s.referredAt(), s.policyVersion(), s.zone(), s.screening(),
+                s.priorEnrollments());
+        r.version = s.version();
+        r.status = s.status();
+        r.deadline = s.deadline().orElse(null);
+        r.consent = s.consent().orElse(null);
+        r.handoff = s.handoff().orElse(null);
+        r.approval = s.approval().orElse(null);
+        r.override = s.override().orElse(null);
+        r.exclusionConfirmation = s.exclusionConfirmation().orElse(null);
+        r.authorityConfirmations = s.authorityConfirmations();
+        r.authorityRejection = s.authorityRejection().orElse(null);
+        r.withdrawal = s.withdrawal().orElse(null);
+        r.extension = s.extension().orElse(null);
+        r.acceptedAt = s.acceptedAt().orElse(null);
+        r.assessmentAt = s.assessmentAt().orElse(null);
+        r.roiSignedAt = s.roiSignedAt().orElse(null);
+        r.intakeCompletedAt = s.intakeCompletedAt().orElse(null);
+        r.endedAt = s.endedAt().orElse(null);
+        r.divertedCase = s.divertedCase().orElse(null);
+        r.enrollment = s.enrollment().orElse(null);
+        return r;
     }
 
     // ---- T1 + T3: submission and screening -----------------------------------------------------------------

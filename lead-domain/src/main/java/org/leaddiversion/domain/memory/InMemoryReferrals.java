@@ -14,11 +14,15 @@ import org.leaddiversion.domain.intake.Referrals;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.referral.ReferralId;
 
-/** In-memory {@link Referrals} with optimistic locking. */
+/**
+ * In-memory {@link Referrals} with optimistic locking. Referrals are kept as {@link Referral.State}s and restored on
+ * every read, as a database adapter does, so every test through this adapter also proves that a stored referral
+ * comes back whole.
+ */
 public final class InMemoryReferrals implements Referrals {
 
     private final InMemoryStore store;
-    private final Map<ReferralId, Referral> byId = new LinkedHashMap<>();
+    private final Map<ReferralId, Referral.State> byId = new LinkedHashMap<>();
 
     public InMemoryReferrals(InMemoryStore store) {
         this.store = store;
@@ -26,14 +30,15 @@ public final class InMemoryReferrals implements Referrals {
 
     @Override
     public Optional<Referral> find(ReferralId id) {
-        return store.read(() -> Optional.ofNullable(byId.get(id)));
+        return store.read(() -> Optional.ofNullable(byId.get(id)).map(Referral::restore));
     }
 
     @Override
     public List<ReferralId> dueForLapse(Instant now) {
         return store.read(() -> {
             var due = new ArrayList<ReferralId>();
-            for (Referral r : byId.values()) {
+            for (Referral.State state : byId.values()) {
+                Referral r = Referral.restore(state);
                 if (r.isLapseDue(now)) {
                     due.add(r.id());
                 }
@@ -51,12 +56,13 @@ public final class InMemoryReferrals implements Referrals {
     @Override
     public void save(Referral referral, long expectedVersion, List<DomainEvent> events) {
         store.inTransaction(() -> {
-            Referral current = byId.get(referral.id());
+            Referral.State current = byId.get(referral.id());
             long actual = current == null ? -1 : current.version();
             if (actual != expectedVersion) {
                 throw new ConcurrentUpdateException("Referral", referral.id().toString(), expectedVersion, actual);
             }
-            store.write(() -> byId.put(referral.id(), referral), () -> {
+            Referral.State state = referral.state();
+            store.write(() -> byId.put(referral.id(), state), () -> {
                 if (current == null) {
                     byId.remove(referral.id());
                 } else {
@@ -70,6 +76,6 @@ public final class InMemoryReferrals implements Referrals {
 
     @Override
     public List<Referral> all() {
-        return store.read(() -> List.copyOf(byId.values()));
+        return store.read(() -> byId.values().stream().map(Referral::restore).toList());
     }
 }

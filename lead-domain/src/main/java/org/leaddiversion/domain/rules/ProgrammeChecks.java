@@ -34,7 +34,6 @@ import org.leaddiversion.domain.policy.FlexPolicy;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.policy.SitePolicy;
 import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
-import org.leaddiversion.domain.prosecution.ProsecutionEvent;
 import org.leaddiversion.domain.prosecution.RecordedDecision;
 import org.leaddiversion.domain.workgroup.Meeting;
 import org.leaddiversion.domain.workgroup.OwgAgenda;
@@ -51,29 +50,23 @@ final class ProgrammeChecks {
     }
 
     /**
-     * R25: the status of every enrollment is the one its own lifecycle events give, and no enrollment status changes
-     * in the same command as (directly after, at the same instant) a prosecution event about that enrollment's person.
+     * R25: an enrollment's status moves only by its own lifecycle — started, a re-engagement that follows a participant
+     * contact of that enrollment in the same command, becoming inactive, a closure — and its current status is the one
+     * those events give. A charge, case or decision has no way to move it.
      */
     static List<Violation> r25(ProgrammeRecord r) {
         var out = new ArrayList<Violation>();
         Map<EnrollmentId, EnrollmentStatus> replayed = new HashMap<>();
-        Map<EnrollmentId, Enrollment> byId = new HashMap<>();
-        for (Enrollment e : r.enrollments()) {
-            byId.put(e.id(), e);
-        }
         DomainEvent previous = null;
         for (DomainEvent ev : r.events()) {
             if (ev instanceof EnrollmentEvent ee) {
-                Optional<EnrollmentStatus> to = statusAfter(ee);
                 EnrollmentId id = enrollmentOf(ee);
-                if (to.isPresent()) {
-                    replayed.put(id, to.get());
-                    if (previous instanceof ProsecutionEvent pe && pe.occurredAt().equals(ev.occurredAt())
-                            && !(ev instanceof EnrollmentEvent.EnrollmentStarted)
-                            && sameParticipant(pe, byId.get(id), r)) {
-                        out.add(new Violation(RuleId.R25, "enrollment " + id,
-                                "the enrollment's status changed in the same command as " + pe.type()));
-                    }
+                statusAfter(ee).ifPresent(to -> replayed.put(id, to));
+                if (ee instanceof EnrollmentEvent.ParticipantReengaged re
+                        && !(previous instanceof EnrollmentEvent.ContactRecorded c && c.enrollmentId().equals(id)
+                        && c.contactType().isParticipantContact() && c.occurredAt().equals(re.occurredAt()))) {
+                    out.add(new Violation(RuleId.R25, "enrollment " + id,
+                            "re-engaged without a participant contact in the same command"));
                 }
             }
             previous = ev;
@@ -103,14 +96,6 @@ final class ProgrammeChecks {
 
     private static EnrollmentId enrollmentOf(EnrollmentEvent e) {
         return new EnrollmentId(java.util.UUID.fromString(e.aggregateId()));
-    }
-
-    private static boolean sameParticipant(ProsecutionEvent pe, Enrollment e, ProgrammeRecord r) {
-        if (e == null) {
-            return false;
-        }
-        String caseId = pe.aggregateId();
-        return r.cases().stream().anyMatch(c -> c.id().toString().equals(caseId) && c.person().equals(e.person()));
     }
 
     /**

@@ -112,8 +112,8 @@ public final class RuleCatalogue {
             Invariant.of(RuleId.R24, "No enrollment is ever closed for use, relapse, a positive test, non-abstinence, sex "
                     + "work, missed appointments, an unmet goal or a new arrest.", RuleCatalogue::r24),
             Invariant.of(RuleId.R25, "Recording an arrest, a charge or a charging decision never changes an enrollment: "
-                    + "each enrollment's status is the one its own lifecycle events give, and none changes in the same "
-                    + "command as a prosecution event about its participant.", ProgrammeChecks::r25),
+                    + "its status moves only by its own lifecycle (a re-engagement only with a participant contact) "
+                    + "and is the one those events give.", ProgrammeChecks::r25),
             Invariant.of(RuleId.R26, "An enrollment becomes INACTIVE only once the site's threshold has passed since the "
                     + "last participant contact, is ACTIVE again after the next one, and is closed for "
                     + "ADMINISTRATIVE_INACTIVITY only while INACTIVE and where the policy in force allowed it.",

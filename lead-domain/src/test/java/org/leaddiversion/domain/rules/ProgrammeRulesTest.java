@@ -115,20 +115,19 @@ class ProgrammeRulesTest {
     }
 
     @Test
-    void an_enrollment_closed_right_after_a_charge_about_its_participant_breaks_r25() {
+    void an_enrollment_moved_by_anything_but_its_own_lifecycle_breaks_r25() {
         ProgrammeRecord r = programme.record();
         PostEnrollmentCase c = r.cases().get(0);
+        // a re-engagement that follows a charging decision, not a participant contact
         var events = new ArrayList<>(r.events());
-        events.add(new ProsecutionEvent.ChargingDecisionRecorded(c.id(), ChargingDecision.FILE_STANDARD,
+        events.add(new EnrollmentEvent.ParticipantBecameInactive(maria.id(), maria.startedAt(), 90, clock.instant()));
+        events.add(new ProsecutionEvent.ChargingDecisionRecorded(c.id(), ChargingDecision.DECLINE,
                 Fixtures.PROSECUTOR.id(), false, clock.instant()));
-        events.add(new EnrollmentEvent.EnrollmentClosed(maria.id(), ClosureReason.DECEASED, clock.instant()));
-        Enrollment closed = Enrollment.restore(maria.id(), maria.version() + 1, person, maria.site(),
-                maria.startedAt(), EnrollmentStatus.CLOSED, maria.referrals(), List.of(),
-                Optional.of(clock.instant()), Optional.of(ClosureReason.DECEASED));
-        assertBroken(RuleId.R25, with(r, x -> new ProgrammeRecord(x.policies(), x.referrals(), List.of(closed),
-                events, x.asOf(), Map.of(), x.plans(), x.funds(), x.consents(), x.disclosures(), x.cases(),
+        events.add(new EnrollmentEvent.ParticipantReengaged(maria.id(), clock.instant(), clock.instant()));
+        assertBroken(RuleId.R25, with(r, x -> new ProgrammeRecord(x.policies(), x.referrals(), x.enrollments(),
+                events, x.asOf(), x.caseloads(), x.plans(), x.funds(), x.consents(), x.disclosures(), x.cases(),
                 x.meetings())));
-        // a status no lifecycle event explains is also R25
+        // a status no lifecycle event explains
         Enrollment inactive = Enrollment.restore(maria.id(), maria.version() + 1, person, maria.site(),
                 maria.startedAt(), EnrollmentStatus.INACTIVE, maria.referrals(), List.of(), Optional.empty(),
                 Optional.empty());
