@@ -3,7 +3,8 @@
  * org.leaddiversion.domain.access.DataClass data classes}, the {@link org.leaddiversion.domain.access.Operation
  * operations} and the one {@link org.leaddiversion.domain.access.AccessPolicy} that holds the visibility/action matrix.
  *
- * <p>The matrix answers for the host's own users. Sharing with partners outside the programme is decided per
- * disclosure by {@code org.leaddiversion.domain.consent.DisclosurePolicy} against the participant's consents.
+ * <p>The matrix answers for the host's own users, and for every disclosure: {@code
+ * org.leaddiversion.domain.consent.DisclosurePolicy} grants one only when this matrix lets the recipient read each class
+ * and the participant's consents cover it.
  */
 package org.leaddiversion.domain.access;

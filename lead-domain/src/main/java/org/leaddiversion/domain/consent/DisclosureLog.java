@@ -26,6 +26,7 @@ public interface DisclosureLog {
      * @param whoRole            the role they acted in
      * @param to                 the recipient's role
      * @param toAgency           the recipient's agency, if known
+     * @param circumstances      the recipient's circumstances as the host stated them (own, assigned, in meeting)
      * @param participant        whose data it was
      * @param dataClasses        what was (or would have been) disclosed
      * @param purpose            what for
@@ -37,10 +38,11 @@ public interface DisclosureLog {
      * @param reasons            why it was refused (empty when granted)
      * @param at                 when it was decided
      */
-    record Entry(long sequence, ActorId who, Role whoRole, Role to, Optional<String> toAgency, PersonId participant,
-                 Set<DataClass> dataClasses, Purpose purpose, Optional<Part2Exception> part2Exception,
-                 List<ConsentId> consents, boolean granted, Optional<String> redisclosureNotice,
-                 boolean nonEvidentiary, List<DomainError> reasons, Instant at) {
+    record Entry(long sequence, ActorId who, Role whoRole, Role to, Optional<String> toAgency,
+                 RecipientCircumstances circumstances, PersonId participant, Set<DataClass> dataClasses,
+                 Purpose purpose, Optional<Part2Exception> part2Exception, List<ConsentId> consents,
+                 boolean granted, Optional<String> redisclosureNotice, boolean nonEvidentiary,
+                 List<DomainError> reasons, Instant at) {
         public Entry {
             if (sequence < 1) {
                 throw new org.leaddiversion.domain.common.InvalidValueException("sequence", "starts at 1");
@@ -49,6 +51,7 @@ public interface DisclosureLog {
             Require.present(whoRole, "whoRole");
             Require.present(to, "to");
             Require.present(toAgency, "toAgency");
+            Require.present(circumstances, "circumstances");
             Require.present(participant, "participant");
             dataClasses = Set.copyOf(Require.noNulls(dataClasses, "dataClasses"));
             Require.present(purpose, "purpose");
@@ -73,8 +76,9 @@ public interface DisclosureLog {
                 reasons = ((DisclosureDecision.Refused) decision).errors();
             }
             return new Entry(sequence, r.requester().id(), r.requester().role(), r.recipientRole(),
-                    r.recipientAgency(), r.participant(), r.dataClasses(), r.purpose(), r.part2Exception(),
-                    decision.consents(), decision.isGranted(), notice, nonEvidentiary, reasons, decision.at());
+                    r.recipientAgency(), r.circumstances(), r.participant(), r.dataClasses(), r.purpose(),
+                    r.part2Exception(), decision.consents(), decision.isGranted(), notice, nonEvidentiary, reasons,
+                    decision.at());
         }
     }
 

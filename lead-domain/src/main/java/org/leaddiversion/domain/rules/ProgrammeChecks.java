@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.leaddiversion.domain.access.AccessContext;
+import org.leaddiversion.domain.access.AccessPolicy;
 import org.leaddiversion.domain.access.DataClass;
+import org.leaddiversion.domain.access.Operation;
 import org.leaddiversion.domain.common.DomainEvent;
 import org.leaddiversion.domain.common.Role;
 import org.leaddiversion.domain.common.RuleId;
@@ -299,7 +302,10 @@ final class ProgrammeChecks {
      * R36: the log has one entry per disclosure decision (as many entries as DisclosureGranted and DisclosureRefused
      * events, numbered 1..n); every granted entry rests, for each individual data class, on a consent of the
      * participant in force at that instant covering recipient, agency, purpose and class — a Part 2 consent (or a
-     * permitting Part 2 exception) for SUD_PART2, which carries the re-disclosure notice.
+     * permitting Part 2 exception) for SUD_PART2, which carries the re-disclosure notice; and the visibility matrix
+     * lets the recipient's role read every class, AGGREGATE included, in the logged circumstances with the ROI, Part 2
+     * and research conditions re-derived from the entry's consents, exception and purpose. The matrix is the one
+     * {@link AccessPolicy} (a table, not the disclosure policy this rule checks).
      */
     static List<Violation> r36(ProgrammeRecord r) {
         var out = new ArrayList<Violation>();
@@ -313,6 +319,7 @@ final class ProgrammeChecks {
         for (Consent c : r.consents()) {
             consents.put(c.id(), c);
         }
+        AccessPolicy matrix = new AccessPolicy();
         long expected = 1;
         for (DisclosureLog.Entry e : r.disclosures()) {
             if (e.sequence() != expected++) {
@@ -321,15 +328,23 @@ final class ProgrammeChecks {
             if (!e.granted()) {
                 continue;
             }
+            List<Consent> used = e.consents().stream().map(consents::get).filter(c -> c != null).toList();
             for (DataClass data : e.dataClasses()) {
+                boolean excepted = data == DataClass.SUD_PART2
+                        && e.part2Exception().filter(x -> x.permits(e.purpose())).isPresent();
+                boolean roi = used.stream().anyMatch(c -> covers(c, e, data, false));
+                boolean part2 = used.stream().anyMatch(c -> covers(c, e, data, true)) || excepted;
+                AccessContext context = e.circumstances().accessContext(roi, part2,
+                        e.purpose() == Purpose.RESEARCH_EVALUATION);
+                if (!matrix.decide(e.to(), data, Operation.READ, context).isAllowed()) {
+                    out.add(new Violation(RuleId.R36, "disclosure " + e.sequence(), "granted " + data + " to role "
+                            + e.to() + ", which the visibility matrix does not allow in the logged circumstances"));
+                }
                 if (data == DataClass.AGGREGATE) {
                     continue;
                 }
-                boolean consented = e.consents().stream().map(consents::get)
-                        .anyMatch(c -> c != null && covers(c, e, data));
-                boolean excepted = data == DataClass.SUD_PART2
-                        && e.part2Exception().filter(x -> x.permits(e.purpose())).isPresent();
-                if (!consented && !excepted) {
+                boolean consented = data == DataClass.SUD_PART2 ? part2 : roi;
+                if (!consented) {
                     out.add(new Violation(RuleId.R36, "disclosure " + e.sequence(), "granted " + data
                             + " without an in-force consent covering recipient, purpose and class"));
                 }
@@ -342,8 +357,13 @@ final class ProgrammeChecks {
         return out;
     }
 
-    private static boolean covers(Consent c, DisclosureLog.Entry e, DataClass data) {
-        boolean typeFits = data == DataClass.SUD_PART2 ? c.type() == ConsentType.PART2
+    /**
+     * Whether {@code c} covers {@code data} of entry {@code e}: in force at its instant, for its participant,
+     * recipient, agency, purpose and class, and of the type asked for — a Part 2 consent when {@code part2}, else the
+     * multi-party ROI (or an evaluation consent, for a research/evaluation purpose).
+     */
+    private static boolean covers(Consent c, DisclosureLog.Entry e, DataClass data, boolean part2) {
+        boolean typeFits = part2 ? c.type() == ConsentType.PART2
                 : c.type() == ConsentType.MULTI_PARTY_ROI
                         || (c.type() == ConsentType.EVALUATION && e.purpose() == Purpose.RESEARCH_EVALUATION);
         Instant t = e.at();

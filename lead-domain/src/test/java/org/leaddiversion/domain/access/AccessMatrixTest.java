@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -16,59 +15,15 @@ import org.leaddiversion.domain.common.Role;
 import org.leaddiversion.domain.common.RuleId;
 
 /**
- * SPEC §2.2 stated cell by cell, independently of {@link AccessPolicy}, and compared over the full product
- * Role × DataClass × Operation × every combination of the six context facts (own, assigned, ROI, Part 2 consent,
- * OWG meeting, research extract). Cells read "RWA" for the operations, then the conditions: own, assigned, roi, p2,
- * meeting, research, supervisory. Roles absent from §2.2 carry the conservative reading documented on the policy.
+ * SPEC §2.2 stated cell by cell in {@link SpecMatrix}, independently of {@link AccessPolicy}, and compared over the
+ * full product Role × DataClass × Operation × every combination of the six context facts (own, assigned, ROI, Part 2
+ * consent, OWG meeting, research extract).
  */
 @DisplayName("SPEC §2.2 visibility/action matrix, enumerated")
 class AccessMatrixTest {
 
-    private static final String[] COLUMNS = {
-        "REFERRAL_CORE", "SCREENING", "ENROLLMENT_STATUS", "PLAN_SUMMARY", "CASE_NOTES", "SUD_PART2",
-        "LEGAL_COORDINATION", "AGGREGATE"};
-
-    private static final String[] TABLE = {
-        // role               | REFERRAL_CORE | SCREENING   | ENROLLMENT_STATUS | PLAN_SUMMARY | CASE_NOTES     | SUD_PART2   | LEGAL_COORD | AGGREGATE
-        "OFFICER              | RW own        | W own       | R roi             | -            | -              | -           | R own       | R",
-        "SERGEANT             | RA            | RA          | R roi             | -            | -              | -           | R           | R",
-        "CASE_MANAGER         | R assigned    | R assigned  | RW assigned       | RW assigned  | RW assigned    | RW assigned | R assigned  | R",
-        "PROSECUTOR           | R             | RA          | R roi             | R roi        | -              | R p2        | RWA         | R",
-        "LIAISON_PROSECUTOR   | R             | RA          | R roi             | R roi        | -              | R p2        | RWA         | R",
-        "DEFENDER             | R roi         | R roi       | R roi             | R roi        | -              | -           | R roi       | R",
-        "PROJECT_MANAGER      | RW            | RWA         | RW                | R            | R supervisory  | -           | R           | RW",
-        "OWG_MEMBER           | R meeting     | R meeting   | R meeting roi     | R meeting roi| -              | -           | RW meeting  | R",
-        "PCG_MEMBER           | -             | -           | -                 | -            | -              | -           | -           | R",
-        "CLT_MEMBER           | -             | -           | -                 | -            | -              | -           | -           | R",
-        "EVALUATOR            | R research    | R research  | R research        | R research   | -              | R research  | R research  | R",
-        "COMMUNITY_REFERRER   | RW own        | -           | -                 | -            | -              | -           | -           | R",
-        "COURT                | -             | -           | R roi             | R roi        | -              | -           | -           | -",
-        "PROBATION            | -             | -           | R roi             | R roi        | -              | -           | -           | -",
-        // not in §2.2: conservative readings
-        "OUTREACH_WORKER      | RW assigned   | RW assigned | R assigned        | -            | -              | -           | -           | R",
-        "PARTICIPANT          | R own         | -           | R own             | R own        | -              | -           | -           | -",
-        "COMPLAINANT          | -             | -           | -                 | -            | -              | -           | -           | -",
-    };
-
-    /** One expected cell: the operations letters and the condition words. */
-    record Cell(String operations, Set<String> conditions) {
-    }
-
-    private static Map<Role, Map<DataClass, Cell>> expected() {
-        Map<Role, Map<DataClass, Cell>> rows = new EnumMap<>(Role.class);
-        for (String line : TABLE) {
-            String[] parts = line.split("\\|");
-            Role role = Role.valueOf(parts[0].strip());
-            Map<DataClass, Cell> row = new EnumMap<>(DataClass.class);
-            for (int i = 0; i < COLUMNS.length; i++) {
-                String[] words = parts[i + 1].strip().split("\\s+");
-                String ops = words[0].equals("-") ? "" : words[0];
-                row.put(DataClass.valueOf(COLUMNS[i]), new Cell(ops, Set.of(words).stream()
-                        .filter(w -> !w.equals(words[0])).collect(java.util.stream.Collectors.toSet())));
-            }
-            rows.put(role, row);
-        }
-        return rows;
+    private static Map<Role, Map<DataClass, SpecMatrix.Cell>> expected() {
+        return SpecMatrix.rows();
     }
 
     private static boolean holds(String condition, AccessContext c) {
@@ -104,11 +59,11 @@ class AccessMatrixTest {
     @Test
     @DisplayName("every role × data class × operation × context decides as §2.2 says")
     void fullMatrix() {
-        Map<Role, Map<DataClass, Cell>> table = expected();
+        Map<Role, Map<DataClass, SpecMatrix.Cell>> table = expected();
         int checked = 0;
         for (Role role : Role.values()) {
             for (DataClass data : DataClass.values()) {
-                Cell cell = table.get(role).get(data);
+                SpecMatrix.Cell cell = table.get(role).get(data);
                 for (Operation op : Operation.values()) {
                     boolean inCell = cell.operations().contains(op.name().substring(0, 1));
                     for (AccessContext ctx : everyContext()) {
@@ -143,12 +98,12 @@ class AccessMatrixTest {
     @Test
     @DisplayName("readableClasses is exactly the classes whose READ is allowed")
     void readableClasses() {
-        Map<Role, Map<DataClass, Cell>> table = expected();
+        Map<Role, Map<DataClass, SpecMatrix.Cell>> table = expected();
         for (Role role : Role.values()) {
             for (AccessContext ctx : everyContext()) {
                 Set<DataClass> expect = EnumSet.noneOf(DataClass.class);
                 for (DataClass data : DataClass.values()) {
-                    Cell cell = table.get(role).get(data);
+                    SpecMatrix.Cell cell = table.get(role).get(data);
                     if (cell.operations().contains("R") && cell.conditions().stream().allMatch(w -> holds(w, ctx))) {
                         expect.add(data);
                     }

@@ -74,15 +74,29 @@ final class ConsentGenerators {
         };
     }
 
-    /** A request about {@link #PARTICIPANT} by any actor, to any recipient, for any purpose, maybe under an exception. */
+    /** Any circumstances the host may state: own, assigned, in an OWG meeting, each true or false. */
+    static Gen<RecipientCircumstances> circumstances() {
+        return in -> new RecipientCircumstances(Generate.booleans().generate(in), Generate.booleans().generate(in),
+                Generate.booleans().generate(in));
+    }
+
+    /**
+     * A request about {@link #PARTICIPANT} by any actor, to any recipient, for any purpose, maybe under an exception,
+     * in any circumstances. Half the requests name one data class, so that the matrix, which lets most roles read only
+     * a few classes, does not refuse nearly all of them.
+     */
     static Gen<DisclosureRequest> requests() {
         return in -> new DisclosureRequest(
                 Actor.of("A-" + Generate.range(1, 5).generate(in), Generate.enumValues(Role.class).generate(in)),
                 Generate.enumValues(Role.class).generate(in),
                 Generate.booleans().generate(in) ? Optional.of("KCPAO") : Optional.empty(),
-                PARTICIPANT, subsetOf(DataClass.class, true).generate(in),
+                PARTICIPANT,
+                Generate.booleans().generate(in)
+                        ? Set.of(Generate.enumValues(DataClass.class).generate(in))
+                        : subsetOf(DataClass.class, true).generate(in),
                 Generate.enumValues(Purpose.class).generate(in),
                 Generate.booleans().generate(in)
-                        ? Optional.of(Generate.enumValues(Part2Exception.class).generate(in)) : Optional.empty());
+                        ? Optional.of(Generate.enumValues(Part2Exception.class).generate(in)) : Optional.empty(),
+                circumstances().generate(in));
     }
 }

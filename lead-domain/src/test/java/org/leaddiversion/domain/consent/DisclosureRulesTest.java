@@ -12,11 +12,14 @@ import static org.leaddiversion.domain.consent.ConsentGenerators.PARTICIPANT;
 import static org.leaddiversion.domain.consent.ConsentGenerators.consentLists;
 import static org.leaddiversion.domain.consent.ConsentGenerators.instants;
 import static org.leaddiversion.domain.consent.ConsentGenerators.requests;
+import static org.leaddiversion.domain.consent.DisclosureOracle.EXCEPTION_PURPOSES;
+import static org.leaddiversion.domain.consent.DisclosureOracle.consentAllows;
+import static org.leaddiversion.domain.consent.DisclosureOracle.matrixAllows;
+import static org.leaddiversion.domain.consent.DisclosureOracle.oracleCovers;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -35,66 +38,14 @@ import org.leaddiversion.domain.fixtures.MutableClock;
 import org.quicktheories.generators.Generate;
 
 /**
- * R35, R36 and 42 CFR Part 2 as invariants of {@link DisclosurePolicy}, each checked against an oracle written from
- * the consents' raw fields; and the {@link DisclosureLog} as an append-only record of every decision.
+ * R35, R36, the §2.2 matrix and 42 CFR Part 2 as invariants of {@link DisclosurePolicy}, each checked against the
+ * {@link DisclosureOracle} written from the consents' raw fields and the restated matrix; and the
+ * {@link DisclosureLog} as an append-only record of every decision.
  */
 @DisplayName("R35/R36 disclosure rules")
 class DisclosureRulesTest {
 
     private final DisclosurePolicy policy = new DisclosurePolicy();
-
-    /** The purposes each Part 2 exception may serve, restated from SPEC §7.6 for the oracle. */
-    private static final Map<Part2Exception, Set<Purpose>> EXCEPTION_PURPOSES = new EnumMap<>(Part2Exception.class);
-
-    static {
-        EXCEPTION_PURPOSES.put(Part2Exception.COURT_ORDER_SUBPART_E,
-                EnumSet.of(Purpose.COURT_PROGRESS, Purpose.LEGAL_COORDINATION));
-        EXCEPTION_PURPOSES.put(Part2Exception.MEDICAL_EMERGENCY,
-                EnumSet.of(Purpose.MEDICAL_EMERGENCY, Purpose.TREATMENT));
-        EXCEPTION_PURPOSES.put(Part2Exception.RESEARCH, EnumSet.of(Purpose.RESEARCH_EVALUATION));
-        EXCEPTION_PURPOSES.put(Part2Exception.AUDIT_EVALUATION,
-                EnumSet.of(Purpose.AUDIT, Purpose.RESEARCH_EVALUATION));
-        EXCEPTION_PURPOSES.put(Part2Exception.QUALIFIED_SERVICE_ORGANISATION,
-                EnumSet.of(Purpose.CARE_COORDINATION, Purpose.TREATMENT));
-        EXCEPTION_PURPOSES.put(Part2Exception.CRIME_ON_PREMISES, EnumSet.of(Purpose.MANDATED_REPORT));
-        EXCEPTION_PURPOSES.put(Part2Exception.CHILD_ABUSE_REPORT, EnumSet.of(Purpose.MANDATED_REPORT));
-    }
-
-    private static boolean inForce(Consent c, Instant t) {
-        return !t.isBefore(c.signedAt())
-                && (c.expiresAt().isEmpty() || t.isBefore(c.expiresAt().get()))
-                && (c.revokedAt().isEmpty() || t.isBefore(c.revokedAt().get()));
-    }
-
-    private static boolean oracleCovers(Consent c, DisclosureRequest r, DataClass data, Instant t) {
-        boolean typeFits = data == DataClass.SUD_PART2
-                ? c.type() == ConsentType.PART2
-                : c.type() == ConsentType.MULTI_PARTY_ROI
-                        || (c.type() == ConsentType.EVALUATION && r.purpose() == Purpose.RESEARCH_EVALUATION);
-        return c.participant().equals(r.participant()) && typeFits && inForce(c, t)
-                && c.recipientRoles().contains(r.recipientRole())
-                && (c.recipientAgencies().isEmpty()
-                        || (r.recipientAgency().isPresent() && c.recipientAgencies().contains(r.recipientAgency().get())))
-                && c.purposes().contains(r.purpose()) && c.dataClasses().contains(data);
-    }
-
-    private static boolean oracleGranted(DisclosureRequest r, List<Consent> consents, Instant t) {
-        if (r.purpose() == Purpose.ENFORCEMENT || r.purpose() == Purpose.EVIDENCE) {
-            return false;
-        }
-        for (DataClass data : r.dataClasses()) {
-            if (data == DataClass.AGGREGATE) {
-                continue;
-            }
-            boolean consented = consents.stream().anyMatch(c -> oracleCovers(c, r, data, t));
-            boolean excepted = data == DataClass.SUD_PART2 && r.part2Exception()
-                    .map(e -> EXCEPTION_PURPOSES.get(e).contains(r.purpose())).orElse(false);
-            if (!consented && !excepted) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     @Test
     @DisplayName("R35: enforcement or evidence is refused whatever the consents, role, classes or exception")
@@ -122,18 +73,17 @@ class DisclosureRulesTest {
     }
 
     @Test
-    @DisplayName("R36 and Part 2: granted iff every class is covered by an in-force consent (or a Part 2 exception)")
+    @DisplayName("R36, §2.2 and Part 2: granted iff the matrix and an in-force consent (or exception) allow every class")
     void grantedIffCovered() {
         var substantiveGrants = new java.util.concurrent.atomic.AtomicInteger();
-        var refusals = new java.util.concurrent.atomic.AtomicInteger();
+        var matrixRefusals = new java.util.concurrent.atomic.AtomicInteger();
+        var consentRefusals = new java.util.concurrent.atomic.AtomicInteger();
         qt().withExamples(5000).forAll(consentLists(), requests(), instants()).checkAssert((consents, r, t) -> {
             DisclosureDecision d = policy.decide(r, consents, t);
             if (d.isGranted() && !d.consents().isEmpty()) {
                 substantiveGrants.incrementAndGet();
-            } else if (!d.isGranted()) {
-                refusals.incrementAndGet();
             }
-            assertEquals(oracleGranted(r, consents, t), d.isGranted(), () -> r + " " + consents + " at " + t);
+            assertEquals(DisclosureOracle.granted(r, consents, t), d.isGranted(), () -> r + " " + consents + " at " + t);
             if (d instanceof DisclosureDecision.Granted g) {
                 for (ConsentId id : g.consents()) {
                     Consent used = consents.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
@@ -141,29 +91,60 @@ class DisclosureRulesTest {
                 }
                 assertEquals(r.dataClasses().contains(DataClass.SUD_PART2), g.redisclosureNotice().isPresent());
                 assertEquals(r.requester().role() == Role.CASE_MANAGER, g.nonEvidentiary());
-            } else {
-                DisclosureDecision.Refused refused = (DisclosureDecision.Refused) d;
-                for (DomainError e : refused.errors()) {
-                    assertTrue(e.rule() == RuleId.R35 || e.rule() == RuleId.R36);
-                    assertTrue(e.field().equals("purpose") || e.field().startsWith("dataClasses."));
+            } else if (!r.purpose().isEnforcement()) {
+                // one error per class refused, naming it; the matrix's own code when the matrix refuses it
+                Set<String> refused = new java.util.TreeSet<>();
+                for (DataClass data : r.dataClasses()) {
+                    if (!matrixAllows(r, consents, data, t) || !consentAllows(r, consents, data, t)) {
+                        refused.add("dataClasses." + data);
+                    }
                 }
+                List<DomainError> errors = ((DisclosureDecision.Refused) d).errors();
+                assertEquals(refused, new java.util.TreeSet<>(errors.stream().map(DomainError::field).toList()));
+                assertEquals(refused.size(), errors.size());
+                for (DomainError e : errors) {
+                    assertEquals(RuleId.R36, e.rule());
+                    DataClass data = DataClass.valueOf(e.field().substring("dataClasses.".length()));
+                    if (!matrixAllows(r, consents, data, t)) {
+                        matrixRefusals.incrementAndGet();
+                        assertTrue(e.code() == ErrorCode.NOT_AUTHORISED || e.code() == ErrorCode.CONSENT_REQUIRED);
+                        assertTrue(e.message().contains(r.recipientRole().name()) && e.message().contains(data.name()),
+                                e.message());
+                    } else {
+                        consentRefusals.incrementAndGet();
+                        assertEquals(ErrorCode.CONSENT_REQUIRED, e.code());
+                    }
+                }
+            } else {
+                DomainError e = ((DisclosureDecision.Refused) d).errors().get(0);
+                assertEquals(RuleId.R35, e.rule());
+                assertEquals("purpose", e.field());
             }
         });
         assertTrue(substantiveGrants.get() > 0, "the generators must produce grants resting on consents");
-        assertTrue(refusals.get() > 0, "the generators must produce refusals");
+        assertTrue(matrixRefusals.get() > 0, "the generators must produce refusals by the matrix");
+        assertTrue(consentRefusals.get() > 0, "the generators must produce refusals for want of consent");
     }
 
     @Test
     @DisplayName("R36 boundaries: in force from signing (inclusive) to expiry and revocation (exclusive)")
     void expiryAndRevocationBoundaries() {
+        // recipients whose matrix cell for the class needs at most the ROI, so that the consent alone decides
+        List<Map.Entry<Role, DataClass>> cells = List.of(
+                Map.entry(Role.COURT, DataClass.ENROLLMENT_STATUS), Map.entry(Role.COURT, DataClass.PLAN_SUMMARY),
+                Map.entry(Role.PROBATION, DataClass.PLAN_SUMMARY),
+                Map.entry(Role.DEFENDER, DataClass.ENROLLMENT_STATUS), Map.entry(Role.DEFENDER, DataClass.PLAN_SUMMARY),
+                Map.entry(Role.DEFENDER, DataClass.LEGAL_COORDINATION),
+                Map.entry(Role.PROSECUTOR, DataClass.LEGAL_COORDINATION));
         qt().withExamples(1000).forAll(instants(), Generate.range(2, 100_000), Generate.range(1, 100_000),
-                Generate.pick(List.of(DataClass.ENROLLMENT_STATUS, DataClass.PLAN_SUMMARY,
-                        DataClass.LEGAL_COORDINATION))).checkAssert((signed, expiryMinutes, revokeMinutes, data) -> {
+                Generate.pick(cells)).checkAssert((signed, expiryMinutes, revokeMinutes, cell) -> {
+                    Role recipient = cell.getKey();
+                    DataClass data = cell.getValue();
                     Instant expires = signed.plus(Duration.ofMinutes(expiryMinutes));
                     Consent roi = Consent.signed(new ConsentId(new UUID(3, 3)), PARTICIPANT, ConsentType.MULTI_PARTY_ROI,
-                            Set.of(Role.COURT), Set.of(Purpose.COURT_PROGRESS), Set.of(data), signed,
+                            Set.of(recipient), Set.of(Purpose.COURT_PROGRESS), Set.of(data), signed,
                             Optional.of(expires));
-                    DisclosureRequest r = DisclosureRequest.of(Actor.of("cm", Role.CASE_MANAGER), Role.COURT,
+                    DisclosureRequest r = DisclosureRequest.of(Actor.of("cm", Role.CASE_MANAGER), recipient,
                             PARTICIPANT, Set.of(data), Purpose.COURT_PROGRESS);
                     Duration tick = Duration.ofMillis(1);
                     assertFalse(policy.decide(r, List.of(roi), signed.minus(tick)).isGranted());
@@ -182,7 +163,8 @@ class DisclosureRulesTest {
     }
 
     @Test
-    @DisplayName("Part 2: an ROI alone never releases SUD_PART2; a Part 2 consent or a fitting exception does")
+    @DisplayName("Part 2: an ROI alone never releases SUD_PART2; a Part 2 consent or a fitting exception does,"
+            + " to a recipient the matrix lets read it")
     void part2NeedsItsOwnConsentOrAnException() {
         qt().withExamples(1000).forAll(instants(), Generate.enumValues(Role.class), Generate.enumValues(Purpose.class),
                 Generate.enumValues(Part2Exception.class)).checkAssert((t, recipient, purpose, exception) -> {
@@ -194,21 +176,33 @@ class DisclosureRulesTest {
                             EnumSet.allOf(DataClass.class), t, Optional.empty());
                     Consent part2 = Consent.signed(new ConsentId(new UUID(4, 2)), PARTICIPANT, ConsentType.PART2,
                             Set.of(recipient), Set.of(purpose), Set.of(DataClass.SUD_PART2), t, Optional.empty());
+                    // every circumstance the host can state, so that only consent, purpose and role decide
                     DisclosureRequest plain = DisclosureRequest.of(Actor.of("cm", Role.CASE_MANAGER), recipient,
-                            PARTICIPANT, Set.of(DataClass.SUD_PART2), purpose);
+                            PARTICIPANT, Set.of(DataClass.SUD_PART2), purpose)
+                            .withCircumstances(new RecipientCircumstances(true, true, true));
                     DisclosureDecision roiOnly = policy.decide(plain, List.of(roi), t);
                     assertFalse(roiOnly.isGranted());
                     assertEquals("dataClasses.SUD_PART2", ((DisclosureDecision.Refused) roiOnly).errors().get(0).field());
 
+                    // §2.2: the assigned case manager, the prosecutors under Part 2 consent, the evaluator for research
+                    boolean matrixLetsRead = recipient == Role.CASE_MANAGER || recipient == Role.PROSECUTOR
+                            || recipient == Role.LIAISON_PROSECUTOR
+                            || (recipient == Role.EVALUATOR && purpose == Purpose.RESEARCH_EVALUATION);
                     DisclosureDecision withConsent = policy.decide(plain, List.of(roi, part2), t);
-                    assertTrue(withConsent.isGranted());
-                    assertEquals(List.of(part2.id()), withConsent.consents());
-                    assertEquals(Optional.of(DisclosurePolicy.PART2_REDISCLOSURE_NOTICE),
-                            ((DisclosureDecision.Granted) withConsent).redisclosureNotice());
+                    assertEquals(matrixLetsRead, withConsent.isGranted(), recipient + " " + purpose);
+                    if (matrixLetsRead) {
+                        assertEquals(List.of(part2.id()), withConsent.consents());
+                        assertEquals(Optional.of(DisclosurePolicy.PART2_REDISCLOSURE_NOTICE),
+                                ((DisclosureDecision.Granted) withConsent).redisclosureNotice());
+                    } else {
+                        DomainError e = ((DisclosureDecision.Refused) withConsent).errors().get(0);
+                        assertEquals("dataClasses.SUD_PART2", e.field());
+                        assertEquals(ErrorCode.NOT_AUTHORISED, e.code());
+                    }
 
                     DisclosureRequest excepted = new DisclosureRequest(plain.requester(), recipient, Optional.empty(),
-                            PARTICIPANT, plain.dataClasses(), purpose, Optional.of(exception));
-                    assertEquals(EXCEPTION_PURPOSES.get(exception).contains(purpose),
+                            PARTICIPANT, plain.dataClasses(), purpose, Optional.of(exception), plain.circumstances());
+                    assertEquals(matrixLetsRead && EXCEPTION_PURPOSES.get(exception).contains(purpose),
                             policy.decide(excepted, List.of(), t).isGranted());
                 });
     }
@@ -238,6 +232,7 @@ class DisclosureRulesTest {
                 assertEquals(d.consents(), last.consents());
                 assertEquals(r.requester().id(), last.who());
                 assertEquals(r.recipientRole(), last.to());
+                assertEquals(r.circumstances(), last.circumstances());
                 assertEquals(r.dataClasses(), last.dataClasses());
                 assertEquals(r.purpose(), last.purpose());
                 assertEquals(clock.instant(), last.at());
