@@ -79,6 +79,18 @@ class DisclosureDeskTest {
     }
 
     @Test
+    void a_participant_signs_and_revokes_only_her_own_consents() {
+        Actor bob = Actor.of("bob", Role.PARTICIPANT);
+        assertTrue(roi(bob).hasError(ErrorCode.NOT_AUTHORISED), "nobody signs a release for someone else");
+        Consent anas = expect(roi(Actor.of("ana", Role.PARTICIPANT)), "Ana signs her own");
+
+        assertTrue(desk.revoke(anas.id(), bob).hasError(ErrorCode.NOT_AUTHORISED), "nor revokes someone else's");
+        assertTrue(programme.consents().find(anas.id()).orElseThrow().revokedAt().isEmpty());
+        assertEquals(1, programme.consents().all().size());
+        rulesHold();
+    }
+
+    @Test
     void a_consent_without_scope_or_already_expired_is_refused_naming_the_field() {
         Outcome<Consent> noRecipient = desk.recordConsent(CM, ANA, ConsentType.MULTI_PARTY_ROI, Set.of(), Set.of(),
                 PROGRESS, STATUS, Optional.empty());

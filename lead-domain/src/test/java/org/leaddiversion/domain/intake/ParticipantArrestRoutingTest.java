@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leaddiversion.domain.common.ErrorCode;
+import org.leaddiversion.domain.enrollment.ContactType;
 import org.leaddiversion.domain.enrollment.Enrollment;
 import org.leaddiversion.domain.enrollment.EnrollmentId;
 import org.leaddiversion.domain.enrollment.EnrollmentStatus;
@@ -30,6 +31,7 @@ import org.leaddiversion.domain.policy.AreaId;
 import org.leaddiversion.domain.policy.SitePolicy;
 import org.leaddiversion.domain.prosecution.CaseFlag;
 import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
+import org.leaddiversion.domain.prosecution.ProsecutionEvent;
 import org.leaddiversion.domain.referral.Location;
 import org.leaddiversion.domain.referral.PersonId;
 import org.leaddiversion.domain.referral.ReferralSubmission;
@@ -100,7 +102,7 @@ class ParticipantArrestRoutingTest {
             int threshold = policy().enrollment().inactivityThresholdDays();
             clock.advance(Duration.ofDays(standing == Standing.INACTIVE_PARTICIPANT ? threshold + days : days));
             if (standing == Standing.ACTIVE_PARTICIPANT) {
-                expect(desk.recordContact(id, CASE_MANAGER, org.leaddiversion.domain.enrollment.ContactType.PHONE,
+                expect(desk.recordContact(id, CASE_MANAGER, ContactType.PHONE,
                         clock.instant()), "a recent contact");
             } else if (standing == Standing.INACTIVE_PARTICIPANT) {
                 assertEquals(List.of(id), desk.sweepInactivity());
@@ -224,6 +226,23 @@ class ParticipantArrestRoutingTest {
                             == (ending == Ending.DIVERTED), context);
                     w.rulesHold(context);
                 });
+    }
+
+    @Test
+    void the_ordinary_review_of_the_released_charge_does_not_route_it_a_second_time() {
+        var w = new World();
+        w.standing(Standing.ACTIVE_PARTICIPANT, 20);
+        Referral lapsed = w.newArrest(Ending.INTAKE_LAPSED);
+        w.clock.advance(Duration.ofDays(5));
+        expect(w.desk.recordOrdinaryReview(lapsed.id(), Fixtures.PROSECUTOR, DivertedCaseStatus.DECLINED),
+                "the prosecutor declines");
+        w.desk.sweepDeadlines();
+
+        assertEquals(1, w.programme.cases().all().size());
+        assertEquals(1, w.programme.events().stream()
+                .filter(ProsecutionEvent.PostEnrollmentCaseFlagged.class::isInstance)
+                .count());
+        w.rulesHold("after the ordinary review");
     }
 
     @Test

@@ -176,6 +176,14 @@ class CoordinationDeskTest {
     }
 
     @Test
+    void a_case_at_a_site_without_a_policy_in_force_is_refused() {
+        Outcome<PostEnrollmentCase> out = desk.recordCase(PROSECUTOR, new PersonId("ana"),
+                new org.leaddiversion.domain.policy.SiteId("nowhere"), THEFT, List.of(), clock.instant());
+        assertTrue(out.hasError(ErrorCode.NO_POLICY_IN_FORCE));
+        assertTrue(programme.cases().all().isEmpty());
+    }
+
+    @Test
     void a_case_cannot_be_dated_in_the_future() {
         Outcome<PostEnrollmentCase> out = desk.recordCase(PROSECUTOR, new PersonId("ana"), Fixtures.SEATTLE, THEFT,
                 List.of(), clock.instant().plusSeconds(1));
