@@ -21,7 +21,9 @@ import org.leaddiversion.domain.common.Transactions;
 import org.leaddiversion.domain.referral.PersonId;
 
 /**
- * Where consents are recorded and revoked and disclosures are asked for (SPEC §7.5–7.6). A disclosure is decided by
+ * Where consents are recorded and revoked and disclosures are asked for (SPEC §7.5–7.6). A participant records and
+ * revokes only her own consents (her actor id is her person id); staff in {@link #CONSENT_ROLES} record them on the
+ * participant's signed word. A disclosure is decided by
  * the {@link DisclosurePolicy} against the participant's consents on file at the injected clock's instant, and the
  * decision, granted or refused, is written once to the {@link DisclosureLog} with its event (rule R36). Revoking a
  * consent blocks every later disclosure under it and leaves past log entries as they were.
@@ -63,6 +65,10 @@ public final class DisclosureDesk {
             return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "recordedBy.role", RuleId.R36,
                     "consents are recorded by " + CONSENT_ROLES);
         }
+        if (participant != null && !mayActFor(recordedBy, participant)) {
+            return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "recordedBy.id", RuleId.R36,
+                    "a participant signs only her own consents");
+        }
         Consent consent;
         try {
             consent = new Consent(new ConsentId(ids.next()), participant, type, recipientRoles, recipientAgencies,
@@ -91,6 +97,10 @@ public final class DisclosureDesk {
             if (c.isEmpty()) {
                 return Outcome.rejected(ErrorCode.NOT_FOUND, "consentId", RuleId.R36, "no such consent");
             }
+            if (!mayActFor(recordedBy, c.get().participant())) {
+                return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "recordedBy.id", RuleId.R36,
+                        "a participant revokes only her own consents");
+            }
             Outcome<Consent> out = c.get().revoke(clock.instant(), recordedBy.id());
             if (out.isSuccess()) {
                 consents.save(out.value(), c.get().version(), out.events());
@@ -112,6 +122,11 @@ public final class DisclosureDesk {
     /** The consents on file for the participant, in force or not. */
     public List<Consent> consentsOf(PersonId participant) {
         return consents.of(participant);
+    }
+
+    /** Staff act on the participant's word; a participant acts only for herself. */
+    private static boolean mayActFor(Actor actor, PersonId participant) {
+        return actor.role() != Role.PARTICIPANT || actor.id().value().equals(participant.value());
     }
 
     private <T> Outcome<T> run(Supplier<Outcome<T>> work) {

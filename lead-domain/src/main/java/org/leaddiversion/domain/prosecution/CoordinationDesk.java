@@ -58,6 +58,8 @@ public final class CoordinationDesk {
     /**
      * Records a case filed or an arrest made at {@code filedOrArrestedAt}; flagged {@link CaseFlag#LEAD_PARTICIPANT}
      * when the person has an open enrollment at the site now (SPEC §7.3 step 1). The enrollment is not touched.
+     * A site without a policy in force now is refused ({@link ErrorCode#NO_POLICY_IN_FORCE}): nobody could consult on
+     * its case.
      */
     public Outcome<PostEnrollmentCase> recordCase(Actor actor, PersonId person, SiteId site, List<Offence> offences,
                                                   List<LegalMatter> legalMatters, Instant filedOrArrestedAt) {
@@ -68,6 +70,10 @@ public final class CoordinationDesk {
             Optional<Outcome<PostEnrollmentCase>> denied = mayWrite(actor);
             if (denied.isPresent()) {
                 return denied.get();
+            }
+            if (policies.inForceAt(site, clock.instant()).isEmpty()) {
+                return Outcome.rejected(ErrorCode.NO_POLICY_IN_FORCE, "site", RuleId.R40,
+                        "no policy version of site " + site + " is in force now");
             }
             Outcome<PostEnrollmentCase> out = PostEnrollmentCase.flag(ids, person, site, enrollments.of(person, site),
                     offences, legalMatters, filedOrArrestedAt, clock.instant());
