@@ -54,6 +54,7 @@ import org.leaddiversion.domain.common.Role;
  * @param caseload                caseload cap and target (R30)
  * @param flex                    flexible-funding caps and approval roles (R33)
  * @param consultationWindowDays  days a prosecutor consultation request stays open before its due date (R34)
+ * @param owg                     OWG meeting cadence and scope (site-wide or per precinct)
  * @param chargeRouting           office that reviews a diverted case, by offence level
  * @param provenance              for each key written in the policy file, whether it is sourced or derived
  */
@@ -87,6 +88,7 @@ public record SitePolicy(
         CaseloadPolicy caseload,
         FlexPolicy flex,
         int consultationWindowDays,
+        OwgPolicy owg,
         Map<OffenceLevel, String> chargeRouting,
         Map<String, Provenance> provenance) {
 
@@ -135,6 +137,7 @@ public record SitePolicy(
         Require.present(caseload, "caseload");
         Require.present(flex, "flex");
         Require.atLeast(consultationWindowDays, 1, "consultationWindowDays");
+        Require.present(owg, "owg");
         chargeRouting = Collections.unmodifiableMap(new EnumMap<>(Require.present(chargeRouting, "chargeRouting").isEmpty()
                 ? new EnumMap<>(OffenceLevel.class) : chargeRouting));
         provenance = Collections.unmodifiableMap(new TreeMap<>(Require.present(provenance, "provenance")));
@@ -311,6 +314,7 @@ public record SitePolicy(
         private CaseloadPolicy caseload = CaseloadPolicy.defaults();
         private FlexPolicy flex = FlexPolicy.defaults();
         private int consultationWindowDays = 14;
+        private OwgPolicy owg = OwgPolicy.defaults();
         private final Map<OffenceLevel, String> chargeRouting = new EnumMap<>(OffenceLevel.class);
         private final Set<String> complainantScope = new TreeSet<>();
         private final Map<String, Provenance> provenance = new LinkedHashMap<>();
@@ -350,6 +354,7 @@ public record SitePolicy(
             caseload = p.caseload();
             flex = p.flex();
             consultationWindowDays = p.consultationWindowDays();
+            owg = p.owg();
             chargeRouting.putAll(p.chargeRouting());
             p.exclusion(ExclusionKind.COMPLAINANT_DOES_NOT_CONSENT).ifPresent(s -> {
                 // The scope travels as the complainantConsentRequiredFor parameter, so the next version can change it.
@@ -523,6 +528,12 @@ public record SitePolicy(
             return this;
         }
 
+        /** OWG meeting cadence and scope (default: every 14 days, one OWG for the site). */
+        public Builder owg(OwgPolicy owg) {
+            this.owg = Require.present(owg, "owg");
+            return this;
+        }
+
         public Builder chargeRouting(Map<OffenceLevel, String> routing) {
             chargeRouting.clear();
             chargeRouting.putAll(routing);
@@ -582,7 +593,7 @@ public record SitePolicy(
                     officerTrainingRequired, diversionWindows, divertibleOffences, drug, salesPolicy, minAge, all,
                     historyRules, neverDisqualifying, countAttempts, overrideAuthority, socialContact,
                     communityCriteria, capacity, catchment, handoffTargetMinutes, intake, lapse, enrollment, caseload, flex,
-                    consultationWindowDays, chargeRouting, provenance);
+                    consultationWindowDays, owg, chargeRouting, provenance);
         }
     }
 }

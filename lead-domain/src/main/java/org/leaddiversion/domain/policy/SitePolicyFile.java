@@ -67,7 +67,7 @@ public final class SitePolicyFile {
                     + "|lapse\\.(recipient|releaseOnLaterNonEngagement|fidelityWarning)"
                     + "|inactivityThresholdDays|closure\\.allowedReasons"
                     + "|caseload\\.(cap|target)|flex\\.(capPerExpenditure|capPerParticipantMonth|approvalRoles)"
-                    + "|consultationWindowDays"),
+                    + "|consultationWindowDays|owg\\.(cadenceDays|scope)"),
             Pattern.compile("door\\.[A-Z_]+\\.(referrers|referrerKinds|approvers|authority|authorityRoles)"),
             Pattern.compile("exclusion\\.[A-Z_]+(\\.(doors|scope))?"),
             Pattern.compile("history\\.[a-zA-Z0-9]+\\.(strength|offences|lookbackYears|anchor)"),
@@ -303,6 +303,9 @@ public final class SitePolicyFile {
             wrap("flex.approvalRoles", () -> b.flex(new FlexPolicy(capPerExpenditure, capPerMonth,
                     enums("flex.approvalRoles", Role.class))));
             b.consultationWindowDays(intOr("consultationWindowDays", 14));
+            OwgScope owgScope = enumOr("owg.scope", OwgScope.class, OwgScope.SITE);
+            wrap("owg.cadenceDays", () -> b.owg(new OwgPolicy(intOr("owg.cadenceDays",
+                    OwgPolicy.DEFAULT_CADENCE_DAYS), owgScope)));
             var routing = new EnumMap<OffenceLevel, String>(OffenceLevel.class);
             keys.forEach((k, e) -> {
                 if (k.startsWith("chargeRouting.") && !e.value().isEmpty()) {

@@ -14,6 +14,7 @@ import org.leaddiversion.domain.referral.PersonId;
 import org.leaddiversion.domain.workgroup.Agenda;
 import org.leaddiversion.domain.workgroup.Agenda.Item;
 import org.leaddiversion.domain.workgroup.Agenda.Section;
+import org.leaddiversion.domain.workgroup.AgendaScope;
 import org.leaddiversion.domain.workgroup.Meeting;
 import org.leaddiversion.domain.workgroup.OwgAgenda;
 import org.leaddiversion.domain.workgroup.OwgInputs;
@@ -21,8 +22,9 @@ import org.leaddiversion.domain.workgroup.OwgInputs;
 /**
  * Rule R38 (OWG agenda completeness): for an agenda and the inputs it was built from, every
  * pending intake due before the next meeting, every lapse since the last meeting and every open post-enrollment
- * consultation of the site appears (completeness), and no item names a person whose consent does not cover the OWG
- * disclosure; pseudonyms never stand for two people.
+ * consultation the meeting covers appears (completeness), and no item names a person whose consent does not cover the
+ * OWG disclosure; pseudonyms never stand for two people. A precinct meeting covers only its precinct's items
+ * ({@link AgendaScope}): items of other precincts are not required, and listing one is a violation.
  */
 final class AgendaChecks {
 
@@ -34,13 +36,14 @@ final class AgendaChecks {
         Require.present(agenda, "agenda");
         Require.present(inputs, "inputs");
         Meeting m = agenda.meeting();
+        AgendaScope scope = AgendaScope.of(m, inputs);
         var out = new ArrayList<Violation>();
         Set<String> listed = new HashSet<>();
         for (Item i : agenda.items()) {
             listed.add(i.section() + "/" + i.subject());
         }
         for (Referral r : inputs.referrals()) {
-            if (!r.submission().site().equals(m.site())) {
+            if (!scope.covers(r)) {
                 continue;
             }
             String id = r.id().toString();
@@ -53,13 +56,17 @@ final class AgendaChecks {
         }
         for (PostEnrollmentCase c : inputs.cases()) {
             String id = c.id().toString();
-            if (c.site().equals(m.site()) && OwgAgenda.isOpenConsultation(c)
+            if (OwgAgenda.isOpenConsultation(c) && scope.covers(c)
                     && !listed.contains(Section.OPEN_CONSULTATION + "/" + id)) {
                 out.add(new Violation(RuleId.R38, id, "open post-enrollment consultation is not on the agenda"));
             }
         }
         Map<String, PersonId> pseudonyms = new HashMap<>();
         for (Item i : agenda.items()) {
+            if (!isCovered(i, scope, inputs)) {
+                out.add(new Violation(RuleId.R38, i.subject(),
+                        "agenda item is outside the meeting's site or precinct"));
+            }
             PersonId p = subjectPerson(i, inputs);
             if (i.isNamed() && !OwgAgenda.mayName(i.section(), i.person().get(), m, inputs)) {
                 out.add(new Violation(RuleId.R38, i.subject(),
@@ -74,6 +81,26 @@ final class AgendaChecks {
             }
         }
         return out;
+    }
+
+    /** Whether the item's subject is covered by the meeting; an unknown subject is left to the other checks. */
+    private static boolean isCovered(Item i, AgendaScope scope, OwgInputs inputs) {
+        for (Referral r : inputs.referrals()) {
+            if (r.id().toString().equals(i.subject())) {
+                return scope.covers(r);
+            }
+        }
+        for (PostEnrollmentCase c : inputs.cases()) {
+            if (c.id().toString().equals(i.subject())) {
+                return scope.covers(c);
+            }
+        }
+        for (var e : inputs.enrollments()) {
+            if (e.id().toString().equals(i.subject())) {
+                return scope.covers(e);
+            }
+        }
+        return true;
     }
 
     private static PersonId subjectPerson(Item i, OwgInputs inputs) {

@@ -27,10 +27,11 @@ import org.leaddiversion.domain.workgroup.Agenda.Section;
 
 /**
  * The OWG agenda generator (SPEC §7.4, rule R38). Pure: the same meeting and inputs give the same agenda. Only the
- * meeting's site is listed. A person is named only when an in-force consent at the meeting covers recipient role
- * OWG_MEMBER for CARE_COORDINATION / ENROLLMENT_STATUS (sections a–c, f) or LEGAL_COORDINATION /
- * LEGAL_COORDINATION (sections d, e); otherwise the item carries a pseudonym, "Participant A", "Participant B", …,
- * assigned in item order and stable within the agenda.
+ * meeting's site is listed and, for a precinct meeting, only the items located in its precinct ({@link AgendaScope}).
+ * A person is named only when an in-force consent at the meeting covers recipient role OWG_MEMBER for
+ * CARE_COORDINATION / ENROLLMENT_STATUS (sections a–c, f) or LEGAL_COORDINATION / LEGAL_COORDINATION (sections d, e);
+ * otherwise the item carries a pseudonym, "Participant A", "Participant B", …, assigned in item order and stable
+ * within the agenda.
  */
 public final class OwgAgenda {
 
@@ -46,9 +47,10 @@ public final class OwgAgenda {
     public static Agenda build(Meeting meeting, OwgInputs inputs) {
         Require.present(meeting, "meeting");
         Require.present(inputs, "inputs");
+        AgendaScope scope = AgendaScope.of(meeting, inputs);
         var raw = new ArrayList<Raw>();
         for (Referral r : inputs.referrals()) {
-            if (!r.submission().site().equals(meeting.site())) {
+            if (!scope.covers(r)) {
                 continue;
             }
             PersonId p = r.submission().person().id();
@@ -64,13 +66,13 @@ public final class OwgAgenda {
             }
         }
         for (PostEnrollmentCase c : inputs.cases()) {
-            if (c.site().equals(meeting.site()) && isOpenConsultation(c)) {
+            if (isOpenConsultation(c) && scope.covers(c)) {
                 raw.add(new Raw(Section.OPEN_CONSULTATION, c.id().toString(), c.person()));
             }
         }
         Map<EnrollmentId, Enrollment> enrollments = new HashMap<>();
         for (Enrollment e : inputs.enrollments()) {
-            if (!e.site().equals(meeting.site())) {
+            if (!scope.covers(e)) {
                 continue;
             }
             enrollments.put(e.id(), e);

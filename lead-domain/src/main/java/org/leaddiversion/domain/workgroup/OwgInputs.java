@@ -14,7 +14,7 @@ import org.leaddiversion.domain.referral.PersonId;
 
 /**
  * What the agenda is built from: the programme's data as the host loaded it (any site; the generator keeps the
- * meeting's site only).
+ * meeting's site, and precinct if it has one, only).
  *
  * @param referrals        referrals
  * @param enrollments      enrollments

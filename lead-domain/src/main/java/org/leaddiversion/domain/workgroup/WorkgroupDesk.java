@@ -11,6 +11,9 @@ import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.consent.Consents;
 import org.leaddiversion.domain.enrollment.Enrollments;
 import org.leaddiversion.domain.intake.Referrals;
+import org.leaddiversion.domain.policy.AreaId;
+import org.leaddiversion.domain.policy.OwgPolicy;
+import org.leaddiversion.domain.policy.OwgScope;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.policy.SitePolicies;
 import org.leaddiversion.domain.policy.SitePolicy;
@@ -42,16 +45,46 @@ public final class WorkgroupDesk {
     }
 
     /**
-     * The agenda of the site's meeting at {@code at}. The previous and next meetings default to the site's cadence
-     * before and after it; items flagged by members are listed as given (free text without personal data).
+     * The agenda of the site-wide meeting at {@code at}, for a site with {@code owg.scope = SITE}. The previous and
+     * next meetings default to {@code owg.cadenceDays} of the policy in force at {@code at} before and after it;
+     * items flagged by members are listed as given (free text without personal data).
+     *
+     * @throws InvalidValueException on field {@code precinct} when the site holds precinct-based meetings
      */
     public Agenda agenda(SiteId site, Instant at, Optional<Instant> previousAt, Optional<Instant> nextAt,
                          List<String> flagged) {
+        return meetingAgenda(site, Optional.empty(), at, previousAt, nextAt, flagged);
+    }
+
+    /**
+     * The agenda of {@code precinct}'s meeting at {@code at}, for a site with {@code owg.scope = PRECINCT}: only
+     * items located in that precinct are listed (see {@link AgendaScope}). Otherwise as
+     * {@link #agenda(SiteId, Instant, Optional, Optional, List)}.
+     *
+     * @throws InvalidValueException on field {@code precinct} when the site holds one site-wide meeting
+     */
+    public Agenda agenda(SiteId site, AreaId precinct, Instant at, Optional<Instant> previousAt,
+                         Optional<Instant> nextAt, List<String> flagged) {
+        return meetingAgenda(site, Optional.of(Require.present(precinct, "precinct")), at, previousAt, nextAt,
+                flagged);
+    }
+
+    private Agenda meetingAgenda(SiteId site, Optional<AreaId> precinct, Instant at, Optional<Instant> previousAt,
+                                 Optional<Instant> nextAt, List<String> flagged) {
         Require.present(site, "site");
         Require.present(at, "meeting.at");
         SitePolicy policy = policies.inForceAt(site, at).orElseThrow(() ->
                 new InvalidValueException("site", "no policy version of site " + site + " is in force at " + at));
-        Meeting meeting = Meeting.of(site, policy.zone(), at, previousAt, nextAt, cadenceDays(policy));
+        OwgPolicy owg = policy.owg();
+        if (owg.scope() == OwgScope.PRECINCT && precinct.isEmpty()) {
+            throw new InvalidValueException("precinct", "site " + site
+                    + " holds precinct-based OWG meetings (owg.scope = PRECINCT); name the precinct of the meeting");
+        }
+        if (owg.scope() == OwgScope.SITE && precinct.isPresent()) {
+            throw new InvalidValueException("precinct", "site " + site
+                    + " holds one site-wide OWG meeting (owg.scope = SITE); a meeting has no precinct");
+        }
+        Meeting meeting = Meeting.of(site, policy.zone(), at, previousAt, nextAt, owg.cadenceDays(), precinct);
         return OwgAgenda.build(meeting, inputs(flagged));
     }
 
@@ -67,9 +100,5 @@ public final class WorkgroupDesk {
     private OwgInputs inputs(List<String> flagged) {
         return OwgInputs.of(referrals.all(), enrollments.all(), cases.all(), consents.all(), events.events(),
                 Require.noNulls(flagged, "flagged"));
-    }
-
-    private static int cadenceDays(SitePolicy policy) {
-        return Meeting.DEFAULT_CADENCE_DAYS;
     }
 }

@@ -193,6 +193,24 @@ class ReferenceProfilesTest {
         }
     }
 
+    @Test
+    void owg_cadence_and_scope_are_those_of_spec_9_3_with_seattle_cadence_marked_derived() {
+        for (String name : NAMES) {
+            for (SitePolicy v : ReferenceProfiles.load(name).versions()) {
+                var expected = name.equals("seattle-king-county") ? new OwgPolicy(14, OwgScope.PRECINCT)
+                        : new OwgPolicy(14, OwgScope.SITE);
+                assertEquals(expected, v.owg(), () -> name + " version " + v.version());
+            }
+        }
+        SitePolicy seattle = latest("seattle-king-county");
+        assertEquals(Provenance.SOURCED, seattle.provenanceOf("owg.scope"), "precinct-based OWGs [KC-LEGAL]");
+        assertEquals(Provenance.DERIVED, seattle.provenanceOf("owg.cadenceDays"), "SPEC §12 item 7: not sourced");
+        SitePolicy santaFe = latest("santa-fe");
+        assertEquals(Provenance.SOURCED, santaFe.provenanceOf("owg.cadenceDays"), "every other week [SF-PART]");
+        assertEquals(Provenance.DEFAULT, santaFe.provenanceOf("owg.scope"));
+        assertEquals(Provenance.DEFAULT, latest("denver").provenanceOf("owg.cadenceDays"));
+    }
+
     // ---- site by site --------------------------------------------------------------------------------------
 
     @Nested

@@ -425,4 +425,55 @@ class SitePolicyFileTest {
         assertNames(rejected(words), lineOf(words, "consultationWindowDays = fortnight"), "consultationWindowDays",
                 "whole number");
     }
+
+    // ---- operational work group (SPEC §7.4, §9.2) -----------------------------------------------------------
+
+    @Test
+    void owg_keys_default_to_a_site_wide_meeting_every_14_days_and_are_read_and_inherited() {
+        SitePolicy defaults = SitePolicyFile.parse(FILE, VALID).latest();
+        assertEquals(new OwgPolicy(14, OwgScope.SITE), defaults.owg());
+        assertEquals(Provenance.DEFAULT, defaults.provenanceOf("owg.cadenceDays"));
+
+        String text = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\n"
+                + "owg.cadenceDays = 7 (derived)\nowg.scope = PRECINCT");
+        SitePolicyHistory h = SitePolicyFile.parse(FILE, text);
+        for (SitePolicy p : h.versions()) {
+            assertEquals(new OwgPolicy(7, OwgScope.PRECINCT), p.owg(), "version " + p.version());
+            assertEquals(Provenance.DERIVED, p.provenanceOf("owg.cadenceDays"));
+            assertEquals(Provenance.SOURCED, p.provenanceOf("owg.scope"));
+        }
+        String changed = text + "owg.cadenceDays = 21\nowg.scope = SITE\n";
+        assertEquals(new OwgPolicy(21, OwgScope.SITE), SitePolicyFile.parse(FILE, changed).latest().owg());
+    }
+
+    @Test
+    void a_zero_or_non_numeric_cadence_and_an_unknown_scope_are_rejected_at_their_line() {
+        String zero = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\nowg.cadenceDays = 0");
+        assertNames(rejected(zero), lineOf(zero, "owg.cadenceDays = 0"), "owg.cadenceDays", "at least 1");
+        String words = VALID.replace("intake.deadlineDays = 14",
+                "intake.deadlineDays = 14\nowg.cadenceDays = biweekly");
+        assertNames(rejected(words), lineOf(words, "owg.cadenceDays = biweekly"), "owg.cadenceDays", "whole number");
+        String scope = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\nowg.scope = precinct");
+        assertNames(rejected(scope), lineOf(scope, "owg.scope = precinct"), "owg.scope", "SITE, PRECINCT");
+        String later = VALID + "owg.scope = DISTRICT\n";
+        MalformedPolicyException e = rejected(later);
+        assertNames(e, lineOf(later, "owg.scope = DISTRICT"), "owg.scope", "is not one of SITE, PRECINCT");
+        assertTrue(e.key().startsWith("[version 2]"), e::getMessage);
+        String misspelt = VALID.replace("intake.deadlineDays = 14", "intake.deadlineDays = 14\nowg.cadence = 14");
+        assertNames(rejected(misspelt), lineOf(misspelt, "owg.cadence = 14"), "owg.cadence", "unknown key");
+    }
+
+    @Test
+    void the_owg_policy_names_a_bad_field_and_the_builder_sets_and_inherits_it() {
+        var e = assertThrows(org.leaddiversion.domain.common.InvalidValueException.class, () -> new OwgPolicy(0,
+                OwgScope.SITE));
+        assertEquals("owg.cadenceDays", e.field());
+        var noScope = assertThrows(org.leaddiversion.domain.common.InvalidValueException.class,
+                () -> new OwgPolicy(14, null));
+        assertEquals("owg.scope", noScope.field());
+        SitePolicy p = SitePolicy.builder(new SiteId("test-site"), ZoneId.of("UTC"))
+                .door(Door.SOCIAL_CONTACT, Set.of(Role.OFFICER)).owg(new OwgPolicy(10, OwgScope.PRECINCT)).build();
+        assertEquals(new OwgPolicy(10, OwgScope.PRECINCT), p.owg());
+        assertEquals(p.owg(), p.toBuilder().build().owg(), "the next version inherits the OWG policy");
+    }
 }

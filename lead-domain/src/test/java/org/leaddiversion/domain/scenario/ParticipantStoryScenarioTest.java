@@ -163,15 +163,15 @@ class ParticipantStoryScenarioTest {
         noRuleIsBroken("the assignment");
 
         // 5. The ROI she signed lets the court, prosecutors and the Operational Work Group hear that she is enrolled,
-        //    how her plan goes and how her cases are coordinated; separately she signs a Part 2 consent so the work
-        //    group may discuss her treatment for care coordination.
+        //    how her plan goes and how her cases are coordinated; separately she signs a Part 2 consent so the
+        //    liaison prosecutor may hear about her treatment when her cases are coordinated.
         Consent roi = expect(programme.disclosure().recordConsent(CASE_MANAGER, rosa, ConsentType.MULTI_PARTY_ROI,
                 Set.of(Role.COURT, Role.PROSECUTOR, Role.OWG_MEMBER), Set.of(),
                 Set.of(Purpose.CARE_COORDINATION, Purpose.LEGAL_COORDINATION, Purpose.COURT_PROGRESS),
                 Set.of(DataClass.ENROLLMENT_STATUS, DataClass.PLAN_SUMMARY, DataClass.LEGAL_COORDINATION),
                 Optional.empty()), "the ROI");
-        expect(programme.disclosure().recordConsent(CASE_MANAGER, rosa, ConsentType.PART2, Set.of(Role.OWG_MEMBER),
-                Set.of(), Set.of(Purpose.CARE_COORDINATION), Set.of(DataClass.SUD_PART2),
+        expect(programme.disclosure().recordConsent(CASE_MANAGER, rosa, ConsentType.PART2,
+                Set.of(Role.LIAISON_PROSECUTOR), Set.of(), Set.of(Purpose.LEGAL_COORDINATION), Set.of(DataClass.SUD_PART2),
                 Optional.of(seattle("2027-01-26T10:00"))), "the Part 2 consent");
         noRuleIsBroken("the consents");
 
@@ -240,10 +240,11 @@ class ParticipantStoryScenarioTest {
         noRuleIsBroken("the inactivity sweep");
 
         // 10. At the next Operational Work Group meeting she is on the agenda as newly inactive, by name, because her
-        //     ROI covers the work group.
+        //     ROI covers the work group. Seattle's work groups meet per precinct; hers is the West precinct.
         Instant meeting = clock.instant().plus(Duration.ofDays(1));
         clock.set(meeting);
-        Agenda agenda = programme.workgroup().agenda(Fixtures.SEATTLE, meeting,
+        Agenda agenda = programme.workgroup().agenda(Fixtures.SEATTLE,
+                org.leaddiversion.domain.policy.AreaId.of("WEST_PRECINCT"), meeting,
                 Optional.of(meeting.minus(Duration.ofDays(14))), Optional.empty(), List.of());
         List<Agenda.Item> inactive = agenda.section(Agenda.Section.NEWLY_INACTIVE);
         assertEquals(1, inactive.size());
@@ -299,8 +300,9 @@ class ParticipantStoryScenarioTest {
         noRuleIsBroken("the charging decision");
 
         // 16. At her court date the case manager tells the judge she works with LEAD and how her plan goes, under the
-        //     ROI: granted, logged, and flagged as never usable as evidence. The work group hears about her treatment
-        //     under the Part 2 consent, with the re-disclosure notice attached.
+        //     ROI: granted, logged, and flagged as never usable as evidence. The liaison prosecutor hears about her
+        //     treatment under the Part 2 consent, with the re-disclosure notice attached; the work group, which the
+        //     access matrix never lets read Part 2 records, is refused them.
         clock.set(seattle("2026-08-03T09:00"));
         DisclosureRequest progress = DisclosureRequest.of(CASE_MANAGER, Role.COURT, rosa,
                 Set.of(DataClass.ENROLLMENT_STATUS, DataClass.PLAN_SUMMARY), Purpose.COURT_PROGRESS);
@@ -309,9 +311,11 @@ class ParticipantStoryScenarioTest {
         assertEquals(List.of(roi.id()), told.consents());
         assertTrue(((DisclosureDecision.Granted) told).nonEvidentiary());
         DisclosureDecision treatment = programme.disclosure().disclose(DisclosureRequest.of(CASE_MANAGER,
-                Role.OWG_MEMBER, rosa, Set.of(DataClass.SUD_PART2), Purpose.CARE_COORDINATION));
+                Role.LIAISON_PROSECUTOR, rosa, Set.of(DataClass.SUD_PART2), Purpose.LEGAL_COORDINATION));
         assertTrue(treatment.isGranted());
         assertTrue(((DisclosureDecision.Granted) treatment).redisclosureNotice().isPresent());
+        assertFalse(programme.disclosure().disclose(DisclosureRequest.of(CASE_MANAGER, Role.OWG_MEMBER, rosa,
+                Set.of(DataClass.SUD_PART2), Purpose.CARE_COORDINATION)).isGranted());
         noRuleIsBroken("court progress");
 
         // 17. An officer asks for her plan as evidence: refused, whatever the ROI says (First Golden Rule).
@@ -331,7 +335,10 @@ class ParticipantStoryScenarioTest {
         assertFalse(refused.isGranted());
         assertEquals(RuleId.R36, ((DisclosureDecision.Refused) refused).errors().get(0).rule());
         List<DisclosureLog.Entry> log = programme.disclosures().entriesAbout(rosa);
-        assertEquals(List.of(true, true, false, false), log.stream().map(DisclosureLog.Entry::granted).toList());
+        // court (granted), liaison prosecutor (granted), work group Part 2 (refused), officer's evidence (refused),
+        // court after the revocation (refused): every decision logged once, the grants before revocation kept
+        assertEquals(List.of(true, true, false, false, false),
+                log.stream().map(DisclosureLog.Entry::granted).toList());
         assertEquals(List.of(roi.id()), log.get(0).consents());
         noRuleIsBroken("the revocation");
 

@@ -50,7 +50,9 @@ class WorkgroupDeskTest {
     }
 
     private Agenda agendaAt(Instant meeting) {
-        return workgroup.agenda(Fixtures.SEATTLE, meeting, Optional.empty(), Optional.empty(), List.of());
+        // Seattle's work groups meet per precinct (owg.scope = PRECINCT); the fixtures refer people in the West
+        return workgroup.agenda(Fixtures.SEATTLE, org.leaddiversion.domain.policy.AreaId.of("WEST_PRECINCT"), meeting,
+                Optional.empty(), Optional.empty(), List.of());
     }
 
     @Test
