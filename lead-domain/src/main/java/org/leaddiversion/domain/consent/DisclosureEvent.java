@@ -42,7 +42,6 @@ public sealed interface DisclosureEvent extends DomainEvent {
         }
     }
 
-    /** The participant revoked a consent; later disclosures may no longer rest on it. */
     /** A consent was signed and put on file. */
     record ConsentRecorded(ConsentId consent, PersonId participant, ConsentType consentType, ActorId recordedBy,
                            Instant occurredAt) implements DisclosureEvent {
@@ -52,6 +51,7 @@ public sealed interface DisclosureEvent extends DomainEvent {
         }
     }
 
+    /** The participant revoked a consent; later disclosures may no longer rest on it. */
     record ConsentRevoked(ConsentId consent, PersonId participant, ActorId recordedBy, Instant occurredAt)
             implements DisclosureEvent {
         @Override

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import org.leaddiversion.domain.access.AccessDecision;
 import org.leaddiversion.domain.access.AccessPolicy;
 import org.leaddiversion.domain.access.DataClass;
@@ -84,11 +83,11 @@ public final class DisclosurePolicy {
         List<DomainError> errors = new ArrayList<>();
         TreeSet<ConsentId> used = new TreeSet<>();
         for (DataClass data : new TreeSet<>(request.dataClasses())) {
-            Optional<ConsentId> roi = covering(request, consents, data, at,
-                    t -> releasesUnderRoi(t, request.purpose()));
-            Optional<ConsentId> part2 = covering(request, consents, data, at, t -> t == ConsentType.PART2);
-            boolean excepted = data == DataClass.SUD_PART2
-                    && request.part2Exception().map(e -> e.permits(request.purpose())).orElse(false);
+            Optional<ConsentId> roi = Coverage.roi(consents, request.participant(), request.recipientRole(),
+                    request.recipientAgency(), request.purpose(), data, at);
+            Optional<ConsentId> part2 = Coverage.part2(consents, request.participant(), request.recipientRole(),
+                    request.recipientAgency(), request.purpose(), data, at);
+            boolean excepted = Coverage.excepted(data, request.part2Exception(), request.purpose());
             AccessDecision access = matrix.decide(request.recipientRole(), data, Operation.READ,
                     request.circumstances().accessContext(roi.isPresent(), part2.isPresent() || excepted,
                             request.purpose() == Purpose.RESEARCH_EVALUATION));
@@ -121,22 +120,5 @@ public final class DisclosurePolicy {
                 ? Optional.of(redisclosureNotice) : Optional.empty();
         boolean nonEvidentiary = request.requester().role() == Role.CASE_MANAGER;
         return new DisclosureDecision.Granted(request, List.copyOf(used), notice, nonEvidentiary, at);
-    }
-
-    /** The smallest-id consent of an accepted type that covers this class of the request at {@code at}. */
-    private static Optional<ConsentId> covering(DisclosureRequest request, Collection<Consent> consents,
-                                                DataClass data, Instant at, Predicate<ConsentType> accepted) {
-        return consents.stream()
-                .filter(c -> c.participant().equals(request.participant()))
-                .filter(c -> accepted.test(c.type()))
-                .filter(c -> c.covers(request.recipientRole(), request.recipientAgency(), request.purpose(), data, at))
-                .map(Consent::id)
-                .min(ConsentId::compareTo);
-    }
-
-    /** Whether a consent of {@code type} counts as the release of information for {@code purpose}. */
-    private static boolean releasesUnderRoi(ConsentType type, Purpose purpose) {
-        return type == ConsentType.MULTI_PARTY_ROI
-                || (type == ConsentType.EVALUATION && purpose == Purpose.RESEARCH_EVALUATION);
     }
 }

@@ -45,7 +45,8 @@ import org.leaddiversion.domain.workgroup.OwgInputs;
 /**
  * The checks of the rules about enrollment after intake, case management, coordination, disclosure and the work
  * group (R25, R28, R30, R31, R33–R36, R38), over a {@link ProgrammeRecord}. Each re-derives its rule from the data;
- * none calls the code that enforces it, except R38, which checks the agenda the library builds for each meeting held.
+ * none calls the code that enforces it, except R38, which checks the agenda the library builds for each meeting held,
+ * and R36, which reads the one access matrix ({@code AccessPolicy}) rather than keep a second copy of it.
  */
 final class ProgrammeChecks {
 

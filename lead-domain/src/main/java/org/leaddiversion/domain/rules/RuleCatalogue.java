@@ -139,9 +139,10 @@ public final class RuleCatalogue {
             Invariant.of(RuleId.R35, "LEAD information is never disclosed for enforcement or evidence, a case manager's "
                     + "disclosures are flagged non-evidentiary, and no charging decision rests on a LEAD disclosure.",
                     ProgrammeChecks::r35),
-            Invariant.of(RuleId.R36, "Every disclosure decision is logged exactly once; every granted disclosure rests on "
-                    + "an in-force consent covering recipient, purpose and each data class (a Part 2 consent or "
-                    + "exception for Part 2 records, which carry the re-disclosure notice).", ProgrammeChecks::r36),
+            Invariant.of(RuleId.R36, "Every disclosure decision is logged exactly once; every granted disclosure is "
+                    + "allowed by the access matrix for the recipient and rests on an in-force consent covering "
+                    + "recipient, purpose and each data class (a Part 2 consent or exception for Part 2 records, which "
+                    + "carry the re-disclosure notice).", ProgrammeChecks::r36),
             Invariant.of(RuleId.R37, "An active confidential informant is never accepted or enrolled.",
                     RuleCatalogue::r37),
             Invariant.of(RuleId.R38, "Every OWG agenda lists each intake due before the next meeting, each lapse since "

@@ -85,9 +85,12 @@ final class DisclosureOracle {
     /** §2.2: the recipient's role may read {@code data}, every condition of its cell met. */
     static boolean matrixAllows(DisclosureRequest r, List<Consent> consents, DataClass data, Instant t) {
         SpecMatrix.Cell cell = SpecMatrix.cell(r.recipientRole(), data);
-        if (!cell.grants(Operation.READ)) {
-            return false;
-        }
+        return cell.grants(Operation.READ) && conditionsHold(cell, r, consents, data, t);
+    }
+
+    /** Every condition of the §2.2 cell holds for the recipient of {@code r}. */
+    static boolean conditionsHold(SpecMatrix.Cell cell, DisclosureRequest r, List<Consent> consents, DataClass data,
+                                  Instant t) {
         for (String condition : cell.conditions()) {
             boolean holds;
             switch (condition) {

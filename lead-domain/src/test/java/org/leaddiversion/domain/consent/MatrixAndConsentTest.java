@@ -54,7 +54,7 @@ class MatrixAndConsentTest {
                 Set.of(data), SIGNED, expires, revoked);
     }
 
-    private static List<Consent> consents(ConsentState state, Role role, DataClass data, Purpose purpose) {
+    static List<Consent> consents(ConsentState state, Role role, DataClass data, Purpose purpose) {
         Optional<Instant> never = Optional.empty();
         Role other = Role.values()[(role.ordinal() + 1) % Role.values().length];
         DataClass otherClass = DataClass.values()[(data.ordinal() + 1) % DataClass.values().length];
@@ -86,7 +86,7 @@ class MatrixAndConsentTest {
         }
     }
 
-    private static List<RecipientCircumstances> everyCircumstance() {
+    static List<RecipientCircumstances> everyCircumstance() {
         List<RecipientCircumstances> all = new ArrayList<>();
         for (int bits = 0; bits < 8; bits++) {
             all.add(new RecipientCircumstances((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0));
@@ -94,7 +94,7 @@ class MatrixAndConsentTest {
         return all;
     }
 
-    private static List<Optional<Part2Exception>> noneOrEachException() {
+    static List<Optional<Part2Exception>> noneOrEachException() {
         List<Optional<Part2Exception>> all = new ArrayList<>();
         all.add(Optional.empty());
         for (Part2Exception e : Part2Exception.values()) {
