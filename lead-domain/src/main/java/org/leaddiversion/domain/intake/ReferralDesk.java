@@ -136,7 +136,9 @@ public final class ReferralDesk {
         Set<PersonId> participants = named.isEmpty() ? Set.of()
                 : enrollments.currentParticipantsAmong(named, submission.site());
         OptionalInt total = capacity.of(submission.site());
-        if (total.isEmpty()) {
+        // a participant's new arrest attaches to her open enrollment and takes no new place (rules R17, R23)
+        boolean takesNoPlace = enrollments.openFor(submission.person().id(), submission.site()).isPresent();
+        if (total.isEmpty() || takesNoPlace) {
             return ScreeningContext.withoutCapacityGate(participants);
         }
         return ScreeningContext.of(participants, new CapacityFigures(total.getAsInt(), openCount(submission.site())));

@@ -40,7 +40,7 @@ import org.quicktheories.generators.Generate;
 
 /**
  * R23: a participant arrested again is never enrolled twice. If the new arrest is diverted, its referral attaches to
- * the open enrollment at intake. If it is not — refused for capacity, screened ineligible, declined at the offer,
+ * the open enrollment at intake, and needs no capacity: it takes no new place. If it is not — screened ineligible, declined at the offer,
  * rejected by the eligibility authority, withdrawn or lapsed — the charge goes to prosecution coordination as one
  * post-enrollment case flagged LEAD_PARTICIPANT, naming the referral and the enrollment; the enrollment does not move
  * (R25). A person without an open enrollment (never enrolled, or enrolled before and closed) gets no such case.
@@ -163,7 +163,7 @@ class ParticipantArrestRoutingTest {
     void a_participants_arrest_that_is_not_diverted_becomes_one_flagged_case_and_the_enrollment_does_not_move() {
         qt().withExamples(120).forAll(Generate.enumValues(Ending.class), Generate.range(1, 300),
                 Generate.pick(List.of(Standing.ACTIVE_PARTICIPANT, Standing.INACTIVE_PARTICIPANT)))
-                .assuming((ending, days, standing) -> ending != Ending.DIVERTED)
+                .assuming((ending, days, standing) -> ending != Ending.DIVERTED && ending != Ending.CAPACITY_REJECTED)
                 .checkAssert((ending, days, standing) -> {
                     var w = new World();
                     Enrollment before = w.standing(standing, days).orElseThrow();
@@ -208,6 +208,24 @@ class ParticipantArrestRoutingTest {
             assertEquals(before.status(), hers.get(0).status(), "attaching does not move the enrollment");
             w.rulesHold(standing.toString());
         }
+    }
+
+    @Test
+    void a_full_site_still_diverts_a_participants_arrest_because_it_takes_no_new_place() {
+        for (Standing standing : List.of(Standing.ACTIVE_PARTICIPANT, Standing.INACTIVE_PARTICIPANT)) {
+            var w = new World();
+            Enrollment before = w.standing(standing, 30).orElseThrow();
+            w.capacity.set(0);
+            Referral r = w.newArrest(Ending.DIVERTED);
+            assertEquals(ReferralStatus.INTAKE_COMPLETED, r.status(), standing::toString);
+            assertEquals(Optional.of(before.id()), r.enrollment(), standing::toString);
+            assertTrue(w.programme.cases().all().isEmpty(), standing::toString);
+            w.rulesHold(standing.toString());
+        }
+        // someone not enrolled is still refused at a full site
+        var w = new World();
+        w.standing(Standing.FORMER_PARTICIPANT, 30);
+        assertEquals(ReferralStatus.REJECTED, w.newArrest(Ending.CAPACITY_REJECTED).status());
     }
 
     @Test
