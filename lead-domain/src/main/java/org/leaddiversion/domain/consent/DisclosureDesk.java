@@ -126,7 +126,7 @@ public final class DisclosureDesk {
 
     /** Staff act on the participant's word; a participant acts only for herself. */
     private static boolean mayActFor(Actor actor, PersonId participant) {
-        return actor.role() != Role.PARTICIPANT || actor.id().value().equals(participant.value());
+        return participant.mayBeActedForBy(actor);
     }
 
     private <T> Outcome<T> run(Supplier<Outcome<T>> work) {

@@ -118,6 +118,10 @@ public final class Enrollment {
             return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "actor.role", RuleId.R03,
                     "a withdrawal is recorded by the participant or their case manager " + WITHDRAWAL_ROLES);
         }
+        if (!person.mayBeActedForBy(actor)) {
+            return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "actor.id", RuleId.R03,
+                    "a participant withdraws only herself; staff record a withdrawal on the participant's word");
+        }
         if (!status.isOpen()) {
             return Outcome.rejected(ErrorCode.ENROLLMENT_CLOSED, "enrollment", RuleId.R03,
                     "the enrollment is already CLOSED");

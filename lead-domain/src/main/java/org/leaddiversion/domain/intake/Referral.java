@@ -764,6 +764,10 @@ public final class Referral {
             return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "actor.role", RuleId.R03,
                     "a withdrawal is recorded by the person, their case manager or the referrer");
         }
+        if (!submission.person().id().mayBeActedForBy(actor)) {
+            return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "actor.id", RuleId.R03,
+                    "a participant withdraws only herself; staff record a withdrawal on the person's word");
+        }
         String why = reason == null || reason.isBlank() ? "participant's choice" : reason.strip();
         Referral next = new Referral(this);
         next.status = ReferralStatus.WITHDRAWN;

@@ -11,6 +11,14 @@ public record PersonId(String value) implements Comparable<PersonId> {
         value = Require.text(value, "personId");
     }
 
+    /**
+     * Whether {@code actor} may act in this person's own name: staff may (on the person's word, recorded as theirs),
+     * an actor in the {@code PARTICIPANT} role only if it is this person — a participant's actor id is her person id.
+     */
+    public boolean mayBeActedForBy(org.leaddiversion.domain.common.Actor actor) {
+        return actor.role() != org.leaddiversion.domain.common.Role.PARTICIPANT || actor.id().value().equals(value);
+    }
+
     @Override
     public int compareTo(PersonId o) {
         return value.compareTo(o.value);

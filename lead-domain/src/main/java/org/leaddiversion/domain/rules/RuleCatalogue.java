@@ -248,17 +248,19 @@ public final class RuleCatalogue {
     }
 
     private static List<Violation> r03(ProgrammeRecord r) {
-        Actor participant = Actor.of("rule-check-participant", Role.PARTICIPANT);
+        // the participant herself: an actor in the PARTICIPANT role whose id is her person id
         var out = each(r, RuleId.R03, (ref, fail) -> {
             if (ref.status() == ReferralStatus.PENDING_INTAKE) {
+                Actor herself = Actor.of(ref.submission().person().id().value(), Role.PARTICIPANT);
                 Instant at = r.asOf().isBefore(ref.referredAt()) ? ref.referredAt() : r.asOf();
-                if (!ref.withdraw(participant, "rule check", at, policyOf(r, ref)).isSuccess()) {
+                if (!ref.withdraw(herself, "rule check", at, policyOf(r, ref)).isSuccess()) {
                     fail.accept("a withdrawal from PENDING_INTAKE was refused");
                 }
             }
         });
         for (Enrollment e : r.enrollments()) {
-            if (e.isOpen() && !e.withdraw(participant, r.asOf()).isSuccess()) {
+            Actor herself = Actor.of(e.person().value(), Role.PARTICIPANT);
+            if (e.isOpen() && !e.withdraw(herself, r.asOf()).isSuccess()) {
                 out.add(new Violation(RuleId.R03, "enrollment " + e.id(), "a withdrawal from an open enrollment was refused"));
             }
         }

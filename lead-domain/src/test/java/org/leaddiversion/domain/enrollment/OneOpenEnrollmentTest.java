@@ -151,7 +151,7 @@ class OneOpenEnrollmentTest {
             Referral first = completeIntake(desk, t.policy(), pendingIntake(desk, t.policy(), t.first()).id());
             EnrollmentId old = first.enrollment().orElseThrow();
             clock.advance(Duration.ofDays(3));
-            expect(desk.withdrawFromEnrollment(old, Fixtures.PARTICIPANT), "leaving");
+            expect(desk.withdrawFromEnrollment(old, Fixtures.self(first.submission().person().id())), "leaving");
             clock.advance(Duration.ofDays(3));
 
             Referral again = pendingIntake(desk, t.policy(), social ? t.social() : t.community());

@@ -120,7 +120,7 @@ class ArrestDiversionScenarioTest {
 
         // When, in February, Maria decides to leave the programme
         clock.set(seattle("2026-02-14T11:00"));
-        expect(desk.withdrawFromEnrollment(enrollment.id(), Fixtures.PARTICIPANT), "Maria leaves");
+        expect(desk.withdrawFromEnrollment(enrollment.id(), Fixtures.self(enrollment.person())), "Maria leaves");
 
         // Then her enrollment closes, and her charge stays not filed
         assertEquals(EnrollmentStatus.CLOSED, programme.enrollments().find(enrollment.id()).orElseThrow().status());

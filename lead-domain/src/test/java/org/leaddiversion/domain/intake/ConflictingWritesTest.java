@@ -130,13 +130,14 @@ class ConflictingWritesTest {
             }
             clock.advance(Duration.ofMinutes(30));
             ReferralId id = pending.id();
+            org.leaddiversion.domain.common.Actor herself = Fixtures.self(pending.submission().person().id());
             reads.pin(pending);
             int events = store.events().size();
 
             // When the intake and the withdrawal are recorded at the same moment, from the same version
             var go = new CountDownLatch(1);
             var intake = CompletableFuture.supplyAsync(after(go, () -> desk.completeIntake(id, CASE_MANAGER)), people);
-            var withdrawal = CompletableFuture.supplyAsync(after(go, () -> desk.withdraw(id, Fixtures.PARTICIPANT, null)),
+            var withdrawal = CompletableFuture.supplyAsync(after(go, () -> desk.withdraw(id, herself, null)),
                     people);
             go.countDown();
             Outcome<Referral> i = intake.join();

@@ -65,7 +65,7 @@ class DeclineAtTheOfferTest {
                     () -> desk.override(r.id(), Actor.of("pros", Role.PROSECUTOR), "override"),
                     () -> desk.completeIntake(r.id(), CASE_MANAGER),
                     () -> desk.recordRoiSignature(r.id(), CASE_MANAGER),
-                    () -> desk.withdraw(r.id(), Fixtures.PARTICIPANT, "changed my mind"),
+                    () -> desk.withdraw(r.id(), Fixtures.self(r.submission().person().id()), "changed my mind"),
                     () -> desk.recordDecline(r.id(), Fixtures.OFFICER));
             for (var attempt : attempts) {
                 clock.advance(Duration.ofHours(7));
@@ -96,7 +96,7 @@ class DeclineAtTheOfferTest {
             assertTrue(decline.hasError(ErrorCode.REFERRAL_NOT_PENDING), () -> "refused: " + decline.errors());
             assertEquals(ReferralStatus.PENDING_INTAKE, desk.find(pending.id()).orElseThrow().status());
             assertEquals(ReferralStatus.WITHDRAWN,
-                    expect(desk.withdraw(pending.id(), Fixtures.PARTICIPANT, null), "withdrawal").status());
+                    expect(desk.withdraw(pending.id(), Fixtures.self(pending.submission().person().id()), null), "withdrawal").status());
         });
     }
 }

@@ -111,7 +111,7 @@ class EventTimeTest {
                     int events = programme.events().size();
                     for (Outcome<Referral> out : List.of(desk.recordConsent(r.id(), CASE_MANAGER),
                             desk.accept(r.id(), CASE_MANAGER), desk.completeIntake(r.id(), CASE_MANAGER),
-                            desk.withdraw(r.id(), Fixtures.PARTICIPANT, null))) {
+                            desk.withdraw(r.id(), Fixtures.self(r.submission().person().id()), null))) {
                         assertFalse(out.isSuccess());
                     }
                     desk.sweepDeadlines();
@@ -154,7 +154,7 @@ class EventTimeTest {
                 if (stage == Stage.COMPLETED && r.intakeDeadline().isMetBy(clock.instant())) {
                     completeIntake(desk, p, r.id());
                 } else if (stage == Stage.WITHDRAWN) {
-                    expect(desk.withdraw(r.id(), Fixtures.PARTICIPANT, null), "withdraw");
+                    expect(desk.withdraw(r.id(), Fixtures.self(r.submission().person().id()), null), "withdraw");
                 } else if (stage == Stage.LAPSED) {
                     clock.set(r.intakeDeadline().firstLateInstant());
                     desk.sweepDeadlines();
@@ -186,7 +186,7 @@ class EventTimeTest {
         m.put("lapse", () -> r.lapse(at, p));
         m.put("extendDeadline", () -> r.extendDeadline(Fixtures.PROSECUTOR, r.intakeDeadline().date().plusDays(1),
                 "reason", at, p));
-        m.put("withdraw", () -> r.withdraw(Fixtures.PARTICIPANT, null, at, p));
+        m.put("withdraw", () -> r.withdraw(Fixtures.self(r.submission().person().id()), null, at, p));
         m.put("recordOrdinaryReview", () -> r.recordOrdinaryReview(Fixtures.PROSECUTOR, DivertedCaseStatus.DECLINED, at));
         m.put("releaseForLaterNonEngagement", () -> r.releaseForLaterNonEngagement(Fixtures.PROSECUTOR, "reason", at, p));
         return m;

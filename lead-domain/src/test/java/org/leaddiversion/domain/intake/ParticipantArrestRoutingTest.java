@@ -107,7 +107,7 @@ class ParticipantArrestRoutingTest {
             } else if (standing == Standing.INACTIVE_PARTICIPANT) {
                 assertEquals(List.of(id), desk.sweepInactivity());
             } else {
-                expect(desk.withdrawFromEnrollment(id, Fixtures.PARTICIPANT), "she left");
+                expect(desk.withdrawFromEnrollment(id, Fixtures.self(person)), "she left");
             }
             clock.advance(Duration.ofHours(1));
             return programme.enrollments().find(id);
@@ -130,7 +130,7 @@ class ParticipantArrestRoutingTest {
                 case DECLINED_AT_THE_OFFER:
                     return expect(desk.recordDecline(r.id(), Fixtures.OFFICER), "decline");
                 case WITHDRAWN_AT_THE_OFFER:
-                    return expect(desk.withdraw(r.id(), Fixtures.PARTICIPANT, "not now"), "withdrawal at the offer");
+                    return expect(desk.withdraw(r.id(), Fixtures.self(person), "not now"), "withdrawal at the offer");
                 case AUTHORITY_REJECTED:
                     toPendingIntake(desk, policy(), r.id());
                     return expect(desk.decideEligibility(r.id(), Fixtures.SERGEANT, false, "not amenable now"),

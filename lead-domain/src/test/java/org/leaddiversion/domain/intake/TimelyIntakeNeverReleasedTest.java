@@ -76,7 +76,7 @@ class TimelyIntakeNeverReleasedTest {
                         boolean byProsecutor = step++ % 2 == 0;
                         switch (e) {
                             case LEAVES_ENROLLMENT -> desk.withdrawFromEnrollment(done.enrollment().orElseThrow(),
-                                    Fixtures.PARTICIPANT);
+                                    Fixtures.self(done.submission().person().id()));
                             case TIME_PASSES -> clock.advance(Duration.ofDays(45));
                             case SWEEP -> desk.sweepDeadlines();
                             case ORDINARY_REVIEW -> assertFalse(desk.recordOrdinaryReview(pending.id(), Fixtures.PROSECUTOR,
@@ -86,7 +86,7 @@ class TimelyIntakeNeverReleasedTest {
                                         byProsecutor ? Fixtures.PROSECUTOR : anyone, "stopped engaging");
                                 assertTrue(out.hasError(ErrorCode.POLICY_FORBIDS), () -> out.errors().toString());
                             }
-                            case WITHDRAW_REFERRAL -> assertFalse(desk.withdraw(pending.id(), Fixtures.PARTICIPANT, null)
+                            case WITHDRAW_REFERRAL -> assertFalse(desk.withdraw(pending.id(), Fixtures.self(pending.submission().person().id()), null)
                                     .isSuccess());
                             case AUTHORITY_REJECTS -> assertFalse(desk.decideEligibility(pending.id(), anyone, false,
                                     "reconsidered").isSuccess());

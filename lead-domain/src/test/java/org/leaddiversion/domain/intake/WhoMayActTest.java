@@ -54,7 +54,8 @@ class WhoMayActTest {
 
         var enrollment = done.enrollment().orElseThrow();
         assertRefused(desk.withdrawFromEnrollment(enrollment, Fixtures.PROSECUTOR), "actor.role");
-        expect(desk.withdrawFromEnrollment(enrollment, Fixtures.PARTICIPANT), "withdrawal");
+        assertRefused(desk.withdrawFromEnrollment(enrollment, Fixtures.PARTICIPANT), "actor.id");
+        expect(desk.withdrawFromEnrollment(enrollment, Fixtures.self(done.submission().person().id())), "withdrawal");
     }
 
     private static void assertRefused(Outcome<?> out, String field) {

@@ -47,7 +47,7 @@ class WithdrawalAlwaysPossibleTest {
                     clock.advance(Duration.ofHours(hours));
 
                     // When the person (or someone on their behalf) withdraws
-                    Outcome<Referral> out = desk.withdraw(pending.id(), ON_THE_PERSONS_BEHALF.get(who), null);
+                    Outcome<Referral> out = desk.withdraw(pending.id(), who == 0 ? Fixtures.self(pending.submission().person().id()) : ON_THE_PERSONS_BEHALF.get(who), null);
 
                     // Then the withdrawal succeeds, and a held charge goes back to ordinary review once
                     Referral withdrawn = expect(out, "withdrawal at " + clock.instant() + " (deadline "
@@ -83,7 +83,7 @@ class WithdrawalAlwaysPossibleTest {
 
             // When, any time later, they choose to leave
             clock.advance(Duration.ofDays(days));
-            Enrollment closed = expect(desk.withdrawFromEnrollment(enrolled.id(), Fixtures.PARTICIPANT), "leaving");
+            Enrollment closed = expect(desk.withdrawFromEnrollment(enrolled.id(), Fixtures.self(enrolled.person())), "leaving");
 
             // Then the enrollment closes as a voluntary withdrawal; the diverted charge stays not filed
             assertEquals(EnrollmentStatus.CLOSED, closed.status());

@@ -70,7 +70,7 @@ class OptimisticLockingTest {
             int events = programme.events().size();
 
             // a withdrawal computed from version 0 is written with expected version 0
-            Outcome<Referral> stale = v0.withdraw(Fixtures.PARTICIPANT, null, clock.instant(), c.policy());
+            Outcome<Referral> stale = v0.withdraw(Fixtures.self(v0.submission().person().id()), null, clock.instant(), c.policy());
             var e = assertThrows(ConcurrentUpdateException.class,
                     () -> programme.referrals().save(stale.value(), 0, stale.events()));
 
@@ -97,7 +97,7 @@ class OptimisticLockingTest {
             Referral pending = pendingIntake(programme.desk(), c.policy(), c.submission());
             clock.advance(Duration.ofMinutes(1));
             Instant now = clock.instant();
-            Outcome<Referral> withdrawn = pending.withdraw(Fixtures.PARTICIPANT, null, now, c.policy());
+            Outcome<Referral> withdrawn = pending.withdraw(Fixtures.self(pending.submission().person().id()), null, now, c.policy());
             Outcome<Referral> handedOff = pending.recordHandoff(CASE_MANAGER, now, now, now, c.policy());
             int events = programme.events().size();
 
@@ -133,8 +133,8 @@ class OptimisticLockingTest {
                     () -> programme.enrollments().save(second.value(), -1, second.events()));
             assertEquals("Enrollment", e.aggregate());
 
-            Outcome<Enrollment> left = open.withdraw(Fixtures.PARTICIPANT, clock.instant());
-            expect(desk.withdrawFromEnrollment(open.id(), Fixtures.PARTICIPANT), "leaving");
+            Outcome<Enrollment> left = open.withdraw(Fixtures.self(open.person()), clock.instant());
+            expect(desk.withdrawFromEnrollment(open.id(), Fixtures.self(open.person())), "leaving");
             var stale = assertThrows(ConcurrentUpdateException.class,
                     () -> programme.enrollments().save(left.value(), open.version(), left.events()));
             assertEquals(open.version(), stale.expectedVersion());
@@ -151,7 +151,7 @@ class OptimisticLockingTest {
             var programme = programme(clock, history(c.policy()));
             Referral pending = pendingIntake(programme.desk(), c.policy(), c.submission());
             int events = programme.events().size();
-            Outcome<Referral> withdrawn = pending.withdraw(Fixtures.PARTICIPANT, null, clock.instant(), c.policy());
+            Outcome<Referral> withdrawn = pending.withdraw(Fixtures.self(pending.submission().person().id()), null, clock.instant(), c.policy());
 
             assertThrows(ConcurrentUpdateException.class, () -> programme.store().inTransaction(() -> {
                 programme.referrals().save(withdrawn.value(), pending.version(), withdrawn.events());

@@ -142,7 +142,7 @@ class CaseManagementDeskTest {
         InterventionPlan plan = expect(desk.addGoal(ana, CM, PlanDomain.HOUSING, GoalKind.GENERAL, "a room", true),
                 "goal");
         clock.advance(Duration.ofDays(3));
-        expect(programme.desk().withdrawFromEnrollment(ana, Fixtures.PARTICIPANT), "she leaves");
+        expect(programme.desk().withdrawFromEnrollment(ana, Fixtures.self(new org.leaddiversion.domain.referral.PersonId("ana"))), "she leaves");
         assertEquals(0, caseloads().openCaseload(CM_ID), "closing releases the caseload in the same transaction");
 
         List<Outcome<?>> refused = List.of(
@@ -183,7 +183,7 @@ class CaseManagementDeskTest {
         assertTrue(again.isSuccess() && again.events().isEmpty());
 
         clock.advance(Duration.ofDays(1));
-        expect(programme.desk().withdrawFromEnrollment(people.get(1), Fixtures.PARTICIPANT), "bea leaves");
+        expect(programme.desk().withdrawFromEnrollment(people.get(1), Fixtures.self(programme.enrollments().find(people.get(1)).orElseThrow().person())), "bea leaves");
         expect(desk.assignCaseManager(people.get(3), CM_ID, PM), "dee takes her place");
         assertEquals(3, caseloads().openCaseload(CM_ID));
         rulesHold();

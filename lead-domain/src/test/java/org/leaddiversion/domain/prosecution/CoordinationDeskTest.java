@@ -77,7 +77,7 @@ class CoordinationDeskTest {
                 org.leaddiversion.domain.enrollment.ContactType.PHONE, clock.instant()), "ana keeps in touch");
         programme.desk().sweepInactivity();
         assertEquals(EnrollmentStatus.INACTIVE, programme.enrollments().find(bea).orElseThrow().status());
-        expect(programme.desk().withdrawFromEnrollment(cy, Fixtures.PARTICIPANT), "cy left");
+        expect(programme.desk().withdrawFromEnrollment(cy, Fixtures.self(programme.enrollments().find(cy).orElseThrow().person())), "cy left");
 
         PostEnrollmentCase active = arrestOf("ana");
         PostEnrollmentCase inactive = arrestOf("bea");
