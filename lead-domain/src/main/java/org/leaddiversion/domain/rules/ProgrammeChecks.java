@@ -320,6 +320,17 @@ final class ProgrammeChecks {
         for (Consent c : r.consents()) {
             consents.put(c.id(), c);
         }
+        // a revocation at the very instant of a grant counts only if the log has it first
+        Map<ConsentId, Integer> revokedAtIndex = new HashMap<>();
+        List<Integer> decisionIndex = new ArrayList<>();
+        for (int i = 0; i < r.events().size(); i++) {
+            DomainEvent ev = r.events().get(i);
+            if (ev instanceof DisclosureEvent.ConsentRevoked cr) {
+                revokedAtIndex.putIfAbsent(cr.consent(), i);
+            } else if (ev instanceof DisclosureEvent.DisclosureGranted || ev instanceof DisclosureEvent.DisclosureRefused) {
+                decisionIndex.add(i);
+            }
+        }
         AccessPolicy matrix = new AccessPolicy();
         long expected = 1;
         for (DisclosureLog.Entry e : r.disclosures()) {
@@ -329,7 +340,10 @@ final class ProgrammeChecks {
             if (!e.granted()) {
                 continue;
             }
-            List<Consent> used = e.consents().stream().map(consents::get).filter(c -> c != null).toList();
+            int grantIndex = e.sequence() <= decisionIndex.size() ? decisionIndex.get((int) e.sequence() - 1)
+                    : Integer.MAX_VALUE;
+            List<Consent> used = e.consents().stream().map(consents::get).filter(c -> c != null)
+                    .map(c -> revokedAfter(c, e.at(), revokedAtIndex, grantIndex)).toList();
             for (DataClass data : e.dataClasses()) {
                 boolean excepted = data == DataClass.SUD_PART2
                         && e.part2Exception().filter(x -> x.permits(e.purpose())).isPresent();
@@ -356,6 +370,20 @@ final class ProgrammeChecks {
             }
         }
         return out;
+    }
+
+    /**
+     * The consent as it stood at the grant: a revocation dated at the grant's very instant but logged after it did not
+     * yet apply (two commands can share an instant; the log orders them).
+     */
+    private static Consent revokedAfter(Consent c, Instant grantedAt, Map<ConsentId, Integer> revokedAtIndex,
+                                        int grantIndex) {
+        if (c.revokedAt().filter(grantedAt::equals).isPresent()
+                && revokedAtIndex.getOrDefault(c.id(), -1) > grantIndex) {
+            return new Consent(c.id(), c.participant(), c.type(), c.recipientRoles(), c.recipientAgencies(),
+                    c.purposes(), c.dataClasses(), c.signedAt(), c.expiresAt(), Optional.empty());
+        }
+        return c;
     }
 
     /**
