@@ -6,10 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.leaddiversion.domain.access.DataClass;
 import org.leaddiversion.domain.common.Actor;
-import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.common.ErrorCode;
 import org.leaddiversion.domain.common.IdGenerator;
 import org.leaddiversion.domain.common.InvalidValueException;
@@ -76,7 +74,7 @@ public final class DisclosureDesk {
         } catch (InvalidValueException e) {
             return Outcome.rejected(ErrorCode.PRECONDITION_MISSING, e.field(), RuleId.R36, e.getMessage());
         }
-        return run(() -> {
+        return transactions.command(() -> {
             var event = new DisclosureEvent.ConsentRecorded(consent.id(), participant, type, recordedBy.id(),
                     consent.signedAt());
             consents.save(consent, -1, List.of(event));
@@ -92,7 +90,7 @@ public final class DisclosureDesk {
             return Outcome.rejected(ErrorCode.NOT_AUTHORISED, "recordedBy.role", RuleId.R36,
                     "revocations are recorded by " + CONSENT_ROLES);
         }
-        return run(() -> {
+        return transactions.command(() -> {
             Optional<Consent> c = consents.find(id);
             if (c.isEmpty()) {
                 return Outcome.rejected(ErrorCode.NOT_FOUND, "consentId", RuleId.R36, "no such consent");
@@ -127,13 +125,5 @@ public final class DisclosureDesk {
     /** Staff act on the participant's word; a participant acts only for herself. */
     private static boolean mayActFor(Actor actor, PersonId participant) {
         return participant.mayBeActedForBy(actor);
-    }
-
-    private <T> Outcome<T> run(Supplier<Outcome<T>> work) {
-        try {
-            return transactions.inTransaction(work);
-        } catch (ConcurrentUpdateException e) {
-            return Outcome.rejected(ErrorCode.CONCURRENT_UPDATE, "version", RuleId.R29, e.getMessage());
-        }
     }
 }

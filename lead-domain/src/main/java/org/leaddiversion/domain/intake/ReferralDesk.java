@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.leaddiversion.domain.common.Actor;
-import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.common.DomainEvent;
 import org.leaddiversion.domain.common.ErrorCode;
 import org.leaddiversion.domain.common.IdGenerator;
@@ -99,7 +98,7 @@ public final class ReferralDesk {
      */
     public Outcome<Referral> submit(ReferralSubmission submission) {
         Require.present(submission, "submission");
-        return run(() -> {
+        return transactions.command(() -> {
             Instant now = clock.instant();
             Optional<SitePolicy> policy = policies.inForceAt(submission.site(), now);
             if (policy.isEmpty()) {
@@ -233,7 +232,7 @@ public final class ReferralDesk {
 
     /** The participant leaves the programme (rule R03): always succeeds while the enrollment is open. */
     public Outcome<Enrollment> withdrawFromEnrollment(EnrollmentId id, Actor actor) {
-        return run(() -> {
+        return transactions.command(() -> {
             Optional<Enrollment> e = enrollments.find(id);
             if (e.isEmpty()) {
                 return Outcome.rejected(ErrorCode.NOT_FOUND, "enrollmentId", RuleId.R03, "no such enrollment");
@@ -297,7 +296,7 @@ public final class ReferralDesk {
     /** Loads an enrollment, applies a command under the site policy in force now, saves with the read version. */
     private Outcome<Enrollment> changeEnrollment(EnrollmentId id, RuleId rule,
                                                  BiFunction<Enrollment, SitePolicy, Outcome<Enrollment>> command) {
-        return run(() -> {
+        return transactions.command(() -> {
             Optional<Enrollment> e = enrollments.find(id);
             if (e.isEmpty()) {
                 return Outcome.rejected(ErrorCode.NOT_FOUND, "enrollmentId", rule, "no such enrollment");
@@ -352,7 +351,7 @@ public final class ReferralDesk {
     }
 
     private Outcome<Referral> withEnrollment(ReferralId id, IntakeCommand command) {
-        return run(() -> load(id, (r, p) -> {
+        return transactions.command(() -> load(id, (r, p) -> {
             Optional<Enrollment> open = enrollments.openFor(r.submission().person().id(), r.submission().site());
             var choice = new EnrollmentChoice(open.map(Enrollment::id).orElseGet(() -> new EnrollmentId(ids.next())),
                     open.isEmpty(), open);
@@ -376,7 +375,7 @@ public final class ReferralDesk {
     }
 
     private Outcome<Referral> change(ReferralId id, BiFunction<Referral, SitePolicy, Outcome<Referral>> command) {
-        return run(() -> load(id, (r, p) -> {
+        return transactions.command(() -> load(id, (r, p) -> {
             Outcome<Referral> out = command.apply(r, p);
             return store(r, out);
         }));
@@ -449,14 +448,6 @@ public final class ReferralDesk {
                 new IllegalStateException("policy version " + r.get().policyVersion() + " of site "
                         + r.get().submission().site() + " is missing"));
         return then.apply(r.get(), policy);
-    }
-
-    private <T> Outcome<T> run(java.util.function.Supplier<Outcome<T>> work) {
-        try {
-            return transactions.inTransaction(work);
-        } catch (ConcurrentUpdateException e) {
-            return Outcome.rejected(ErrorCode.CONCURRENT_UPDATE, "version", RuleId.R29, e.getMessage());
-        }
     }
 
     /** Ids of the referrals the desk would sweep now (for schedulers that report before acting). */

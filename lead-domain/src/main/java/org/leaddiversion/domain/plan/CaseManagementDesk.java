@@ -5,14 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.leaddiversion.domain.access.AccessContext;
 import org.leaddiversion.domain.access.AccessDecision;
 import org.leaddiversion.domain.access.AccessPolicy;
 import org.leaddiversion.domain.access.DataClass;
 import org.leaddiversion.domain.access.Operation;
 import org.leaddiversion.domain.common.Actor;
-import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.common.ErrorCode;
 import org.leaddiversion.domain.common.IdGenerator;
 import org.leaddiversion.domain.common.Money;
@@ -196,7 +194,7 @@ public final class CaseManagementDesk {
 
     private <T> Outcome<T> onOpenEnrollment(EnrollmentId id, RuleId rule, EnrollmentCommand<T> command) {
         Require.present(id, "enrollmentId");
-        return run(() -> {
+        return transactions.command(() -> {
             Optional<Enrollment> e = enrollments.find(id);
             if (e.isEmpty()) {
                 return Outcome.rejected(ErrorCode.NOT_FOUND, "enrollmentId", rule, "no such enrollment");
@@ -212,13 +210,5 @@ public final class CaseManagementDesk {
             }
             return command.apply(e.get(), policy.get());
         });
-    }
-
-    private <T> Outcome<T> run(Supplier<Outcome<T>> work) {
-        try {
-            return transactions.inTransaction(work);
-        } catch (ConcurrentUpdateException e) {
-            return Outcome.rejected(ErrorCode.CONCURRENT_UPDATE, "version", RuleId.R29, e.getMessage());
-        }
     }
 }

@@ -5,14 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 import org.leaddiversion.domain.access.AccessContext;
 import org.leaddiversion.domain.access.AccessDecision;
 import org.leaddiversion.domain.access.AccessPolicy;
 import org.leaddiversion.domain.access.DataClass;
 import org.leaddiversion.domain.access.Operation;
 import org.leaddiversion.domain.common.Actor;
-import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.common.ErrorCode;
 import org.leaddiversion.domain.common.IdGenerator;
 import org.leaddiversion.domain.common.Outcome;
@@ -66,7 +64,7 @@ public final class CoordinationDesk {
         Require.present(actor, "actor");
         Require.present(person, "person");
         Require.present(site, "site");
-        return run(() -> {
+        return transactions.command(() -> {
             Optional<Outcome<PostEnrollmentCase>> denied = mayWrite(actor);
             if (denied.isPresent()) {
                 return denied.get();
@@ -127,7 +125,7 @@ public final class CoordinationDesk {
                                                BiFunction<PostEnrollmentCase, SitePolicy, Outcome<PostEnrollmentCase>>
                                                        command) {
         Require.present(id, "caseId");
-        return run(() -> {
+        return transactions.command(() -> {
             Optional<PostEnrollmentCase> c = cases.find(id);
             if (c.isEmpty()) {
                 return Outcome.rejected(ErrorCode.NOT_FOUND, "caseId", RuleId.R34, "no such case");
@@ -143,13 +141,5 @@ public final class CoordinationDesk {
             }
             return out;
         });
-    }
-
-    private <T> Outcome<T> run(Supplier<Outcome<T>> work) {
-        try {
-            return transactions.inTransaction(work);
-        } catch (ConcurrentUpdateException e) {
-            return Outcome.rejected(ErrorCode.CONCURRENT_UPDATE, "version", RuleId.R29, e.getMessage());
-        }
     }
 }
