@@ -6,10 +6,20 @@ import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.common.RuleId;
 
 /**
- * A programme rule stated as an invariant over a whole programme's data ({@link ProgrammeRecord}): engine-neutral, so
- * it can be driven from any property-testing engine or run over a production database export.
+ * A programme rule stated as an invariant over a whole programme's data ({@link ProgrammeRecord}): an id (R01–R40),
+ * a one-line statement and the violations found. Engine-neutral, so it can be driven from any property-testing engine
+ * or run over a production database export.
  */
-public interface Invariant extends RecordRule<ProgrammeRecord> {
+public interface Invariant {
+
+    /** The rule id, R01–R40. */
+    RuleId id();
+
+    /** The rule in one line, in domain words. */
+    String statement();
+
+    /** Every violation of the rule in the record; empty when the rule holds. */
+    List<Violation> check(ProgrammeRecord record);
 
     /** An invariant from its parts. */
     static Invariant of(RuleId id, String statement, Function<ProgrammeRecord, List<Violation>> check) {
