@@ -15,16 +15,16 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /** Generators of consents and disclosure requests for one participant, built through the real constructors. */
-final class ConsentGenerators {
+public final class ConsentGenerators {
 
-    static final PersonId PARTICIPANT = new PersonId("P-1");
+    public static final PersonId PARTICIPANT = new PersonId("P-1");
     static final PersonId SOMEONE_ELSE = new PersonId("P-2");
-    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    public static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private ConsentGenerators() {
     }
 
-    static <E extends Enum<E>> Gen<Set<E>> subsetOf(Class<E> type, boolean nonEmpty) {
+    public static <E extends Enum<E>> Gen<Set<E>> subsetOf(Class<E> type, boolean nonEmpty) {
         return in -> {
             EnumSet<E> set = EnumSet.noneOf(type);
             for (E e : type.getEnumConstants()) {
@@ -40,12 +40,12 @@ final class ConsentGenerators {
     }
 
     /** An instant within 100 days of {@link #T0}, to the minute. */
-    static Gen<Instant> instants() {
+    public static Gen<Instant> instants() {
         return Generate.range(0, 100 * 24 * 60).map(m -> T0.plus(Duration.ofMinutes(m)));
     }
 
     /** A consent of any type, recipients, purposes and classes; possibly expiring, possibly revoked. */
-    static Gen<Consent> consents() {
+    public static Gen<Consent> consents() {
         return in -> {
             Instant signed = instants().generate(in);
             Optional<Instant> expires = Generate.booleans().generate(in)
@@ -63,7 +63,7 @@ final class ConsentGenerators {
         };
     }
 
-    static Gen<List<Consent>> consentLists() {
+    public static Gen<List<Consent>> consentLists() {
         return in -> {
             int n = Generate.range(0, 6).generate(in);
             List<Consent> list = new java.util.ArrayList<>();
@@ -75,7 +75,7 @@ final class ConsentGenerators {
     }
 
     /** Any circumstances the host may state: own, assigned, in an OWG meeting, each true or false. */
-    static Gen<RecipientCircumstances> circumstances() {
+    public static Gen<RecipientCircumstances> circumstances() {
         return in -> new RecipientCircumstances(Generate.booleans().generate(in), Generate.booleans().generate(in),
                 Generate.booleans().generate(in));
     }
@@ -85,7 +85,7 @@ final class ConsentGenerators {
      * in any circumstances. Half the requests name one data class, so that the matrix, which lets most roles read only
      * a few classes, does not refuse nearly all of them.
      */
-    static Gen<DisclosureRequest> requests() {
+    public static Gen<DisclosureRequest> requests() {
         return in -> new DisclosureRequest(
                 Actor.of("A-" + Generate.range(1, 5).generate(in), Generate.enumValues(Role.class).generate(in)),
                 Generate.enumValues(Role.class).generate(in),

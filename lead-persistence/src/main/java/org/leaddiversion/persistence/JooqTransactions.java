@@ -1,0 +1,42 @@
+package org.leaddiversion.persistence;
+
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.leaddiversion.domain.common.Transactions;
+
+/**
+ * {@link Transactions} on a database: one JDBC transaction per command, committed when the work returns and rolled
+ * back when it throws. Adapters read and write through {@link #dsl()}, which is the command's transaction while one is
+ * open on this thread; nested calls join the outer transaction.
+ */
+final class JooqTransactions implements Transactions {
+
+    private final DSLContext base;
+    private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
+
+    JooqTransactions(DSLContext base) {
+        this.base = base;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        return base.transactionResult(configuration -> {
+            current.set(DSL.using(configuration));
+            try {
+                return work.get();
+            } finally {
+                current.remove();
+            }
+        });
+    }
+
+    /** The open transaction's context, or an auto-commit one outside a transaction (single statements only). */
+    DSLContext dsl() {
+        DSLContext tx = current.get();
+        return tx != null ? tx : base;
+    }
+}

@@ -1,0 +1,167 @@
+package org.leaddiversion.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.leaddiversion.domain.common.EventLog;
+import org.leaddiversion.domain.common.Require;
+import org.leaddiversion.domain.common.Transactions;
+import org.leaddiversion.domain.consent.Consents;
+import org.leaddiversion.domain.consent.DisclosureLog;
+
+/**
+ * The library's database: its schema migrated with Flyway, and the domain's ports on it. Open one with
+ * {@link #connect} (the library builds and owns a HikariCP pool from {@link DatabaseSettings}), {@link #on} (the host
+ * hands in its own {@code DataSource}, which the library never closes), or {@link #h2InMemory} / {@link #h2File}
+ * for the embedded default. PostgreSQL is the production database; H2 runs the same migrations.
+ *
+ * <p>Every command's aggregate changes, events and log entries are written in one transaction
+ * ({@link #transactions()}); a stale write is refused with a conflict naming the aggregate and versions.
+ */
+public final class LeadDatabase implements AutoCloseable {
+
+    /** The database products the library runs on. */
+    public enum Vendor {
+        POSTGRESQL("postgresql", SQLDialect.POSTGRES), H2("h2", SQLDialect.H2);
+
+        private final String folder;
+        private final SQLDialect dialect;
+
+        Vendor(String folder, SQLDialect dialect) {
+            this.folder = folder;
+            this.dialect = dialect;
+        }
+    }
+
+    private final DataSource dataSource;
+    private final Optional<HikariDataSource> owned;
+    private final Vendor vendor;
+    private final JooqTransactions transactions;
+    private final EventStore events;
+    private final JooqConsents consents;
+    private final JooqDisclosureLog disclosures;
+
+    private LeadDatabase(DataSource dataSource, Optional<HikariDataSource> owned, Optional<String> schema) {
+        this.dataSource = dataSource;
+        this.owned = owned;
+        this.vendor = vendorOf(dataSource);
+        migrate(schema);
+        Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+                .withExecuteWithOptimisticLocking(false);
+        DSLContext dsl = DSL.using(dataSource, vendor.dialect, settings);
+        this.transactions = new JooqTransactions(dsl);
+        this.events = new EventStore(transactions);
+        this.consents = new JooqConsents(transactions, events);
+        this.disclosures = new JooqDisclosureLog(transactions, events);
+    }
+
+    /** Builds a connection pool from {@code settings}, migrates the schema and opens the ports. Close it when done. */
+    public static LeadDatabase connect(DatabaseSettings settings) {
+        Require.present(settings, "settings");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        settings.username().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        settings.schema().ifPresent(config::setSchema);
+        config.setMaximumPoolSize(settings.maximumPoolSize());
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setIdleTimeout(settings.idleTimeout().toMillis());
+        config.setMaxLifetime(settings.maxLifetime().toMillis());
+        config.setPoolName("lead");
+        // a pool that starts while the database is down still starts, and connects once it is back
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            return new LeadDatabase(pool, Optional.of(pool), settings.schema());
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Migrates and opens the ports on the host's own {@code dataSource}, which the library never closes. */
+    public static LeadDatabase on(DataSource dataSource) {
+        return new LeadDatabase(Require.present(dataSource, "dataSource"), Optional.empty(), Optional.empty());
+    }
+
+    /** An in-process H2 database in memory, gone when closed (for tests and demos). */
+    public static LeadDatabase h2InMemory(String name) {
+        Require.text(name, "name");
+        return connect(DatabaseSettings.of("jdbc:h2:mem:" + name + ";" + H2_MODE + ";DB_CLOSE_DELAY=-1"));
+    }
+
+    /** An in-process H2 database in a file (the embedded default of the example server). */
+    public static LeadDatabase h2File(Path file) {
+        Require.present(file, "file");
+        return connect(DatabaseSettings.of("jdbc:h2:file:" + file.toAbsolutePath() + ";" + H2_MODE));
+    }
+
+    /** H2 behaving like PostgreSQL as far as the library's SQL needs. */
+    static final String H2_MODE = "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    /** One transaction per command (the domain's {@link Transactions} port). */
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** The domain event log, which is also the transactional outbox. */
+    public EventLog events() {
+        return events;
+    }
+
+    /** Consents (the domain's {@link Consents} port). */
+    public Consents consents() {
+        return consents;
+    }
+
+    /** The append-only disclosure log (the domain's {@link DisclosureLog} port). */
+    public DisclosureLog disclosureLog() {
+        return disclosures;
+    }
+
+    /** Which database this is. */
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    /** Closes the pool the library built; a host's own data source is left alone. */
+    @Override
+    public void close() {
+        owned.ifPresent(HikariDataSource::close);
+    }
+
+    private void migrate(Optional<String> schema) {
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration/common",
+                "classpath:db/migration/" + vendor.folder));
+        var flyway = Flyway.configure().dataSource(dataSource).locations(locations.toArray(String[]::new));
+        schema.ifPresent(s -> flyway.schemas(s).defaultSchema(s));
+        flyway.load().migrate();
+    }
+
+    private static Vendor vendorOf(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            if (product.contains("postgres")) {
+                return Vendor.POSTGRESQL;
+            }
+            if (product.contains("h2")) {
+                return Vendor.H2;
+            }
+            throw new IllegalArgumentException("the library runs on PostgreSQL or H2, not " + product);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("cannot reach the database to migrate it", e);
+        }
+    }
+}

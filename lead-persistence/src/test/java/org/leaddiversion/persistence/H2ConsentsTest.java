@@ -1,0 +1,11 @@
+package org.leaddiversion.persistence;
+
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("Consents and disclosure log contract: H2")
+class H2ConsentsTest extends ConsentsContract {
+    @Override
+    ConsentStore open() {
+        return ConsentStore.of(TestDatabases.h2());
+    }
+}

@@ -1,0 +1,11 @@
+package org.leaddiversion.persistence;
+
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("Consents and disclosure log contract: in-memory fakes")
+class InMemoryConsentsTest extends ConsentsContract {
+    @Override
+    ConsentStore open() {
+        return ConsentStore.inMemory();
+    }
+}
