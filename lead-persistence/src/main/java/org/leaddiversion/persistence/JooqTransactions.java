@@ -2,13 +2,16 @@ package org.leaddiversion.persistence;
 
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.leaddiversion.domain.common.Transactions;
 
 /**
  * {@link Transactions} on a database: one JDBC transaction per command, committed when the work returns and rolled
  * back when it throws. Adapters read and write through {@link #dsl()}, which is the command's transaction while one is
- * open on this thread; nested calls join the outer transaction.
+ * open on this thread; nested calls join the outer transaction. A lost connection or a database that stops mid-command
+ * rolls the command back (the database never commits half of it) and surfaces as a
+ * {@link DatabaseUnavailableException}; the pool replaces broken connections once the database is back.
  */
 final class JooqTransactions implements Transactions {
 
@@ -24,14 +27,18 @@ final class JooqTransactions implements Transactions {
         if (current.get() != null) {
             return work.get();
         }
-        return base.transactionResult(configuration -> {
-            current.set(DSL.using(configuration));
-            try {
-                return work.get();
-            } finally {
-                current.remove();
-            }
-        });
+        try {
+            return base.transactionResult(configuration -> {
+                current.set(DSL.using(configuration));
+                try {
+                    return work.get();
+                } finally {
+                    current.remove();
+                }
+            });
+        } catch (DataAccessException e) {
+            throw Failures.translate(e);
+        }
     }
 
     /** The open transaction's context, or an auto-commit one outside a transaction (single statements only). */

@@ -11,6 +11,11 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
@@ -60,7 +65,17 @@ public final class LeadDatabase implements AutoCloseable {
         migrate(schema);
         Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
                 .withExecuteWithOptimisticLocking(false);
-        DSLContext dsl = DSL.using(dataSource, vendor.dialect, settings);
+        var configuration = new DefaultConfiguration().set(dataSource).set(vendor.dialect).set(settings)
+                .set(new DefaultExecuteListenerProvider(new ExecuteListener() {
+                    @Override
+                    public void exception(ExecuteContext ctx) {
+                        // every statement, in a transaction or not: connection failures become the library's error
+                        if (ctx.exception() instanceof DataAccessException e) {
+                            ctx.exception(Failures.translate(e));
+                        }
+                    }
+                }));
+        DSLContext dsl = DSL.using(configuration);
         this.transactions = new JooqTransactions(dsl);
         this.events = new EventStore(transactions);
         this.consents = new JooqConsents(transactions, events);
