@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.workgroup.Meeting;
+import org.leaddiversion.domain.workgroup.Meetings;
 
-/** The OWG meetings a programme held, in the order recorded. */
-public final class InMemoryMeetings {
+/** In-memory {@link Meetings}: the OWG meetings a programme held, in the order recorded. */
+public final class InMemoryMeetings implements Meetings {
 
     private final InMemoryStore store;
     private final List<Meeting> meetings = new ArrayList<>();
@@ -15,7 +16,7 @@ public final class InMemoryMeetings {
         this.store = Require.present(store, "store");
     }
 
-    /** Records a meeting held. */
+    @Override
     public void add(Meeting meeting) {
         Require.present(meeting, "meeting");
         store.inTransaction(() -> {
@@ -24,6 +25,7 @@ public final class InMemoryMeetings {
         });
     }
 
+    @Override
     public List<Meeting> all() {
         return store.read(() -> List.copyOf(meetings));
     }
