@@ -25,6 +25,10 @@ import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.common.Transactions;
 import org.leaddiversion.domain.consent.Consents;
 import org.leaddiversion.domain.consent.DisclosureLog;
+import org.leaddiversion.domain.enrollment.Enrollments;
+import org.leaddiversion.domain.plan.FlexFunds;
+import org.leaddiversion.domain.plan.InterventionPlans;
+import org.leaddiversion.domain.plan.SiteCaseloads;
 
 /**
  * The library's database: its schema migrated with Flyway, and the domain's ports on it. Open one with
@@ -57,6 +61,11 @@ public final class LeadDatabase implements AutoCloseable {
     private final EventStore events;
     private final JooqConsents consents;
     private final JooqDisclosureLog disclosures;
+    private final JooqEnrollments enrollments;
+    private final JooqContacts contacts;
+    private final JooqInterventionPlans plans;
+    private final JooqFlexFunds flexFunds;
+    private final JooqSiteCaseloads caseloads;
 
     private LeadDatabase(DataSource dataSource, Optional<HikariDataSource> owned, Optional<String> schema) {
         this.dataSource = dataSource;
@@ -80,6 +89,11 @@ public final class LeadDatabase implements AutoCloseable {
         this.events = new EventStore(transactions);
         this.consents = new JooqConsents(transactions, events);
         this.disclosures = new JooqDisclosureLog(transactions, events);
+        this.enrollments = new JooqEnrollments(transactions, events);
+        this.contacts = new JooqContacts(transactions);
+        this.plans = new JooqInterventionPlans(transactions, events);
+        this.flexFunds = new JooqFlexFunds(transactions, events);
+        this.caseloads = new JooqSiteCaseloads(transactions, events);
     }
 
     /** Builds a connection pool from {@code settings}, migrates the schema and opens the ports. Close it when done. */
@@ -144,6 +158,34 @@ public final class LeadDatabase implements AutoCloseable {
     /** The append-only disclosure log (the domain's {@link DisclosureLog} port). */
     public DisclosureLog disclosureLog() {
         return disclosures;
+    }
+
+    /**
+     * Enrollments (the domain's {@link Enrollments} port). A second open enrollment of a person at a site is refused
+     * by the database itself and reported as a conflict; each recorded contact is projected to {@link #contacts()}.
+     */
+    public Enrollments enrollments() {
+        return enrollments;
+    }
+
+    /** Every recorded contact, for reports and the participant's timeline (read-only). */
+    public Contacts contacts() {
+        return contacts;
+    }
+
+    /** Intervention plans, one per enrollment (the domain's {@link InterventionPlans} port). */
+    public InterventionPlans interventionPlans() {
+        return plans;
+    }
+
+    /** Flexible-fund ledgers, one per enrollment (the domain's {@link FlexFunds} port). */
+    public FlexFunds flexFunds() {
+        return flexFunds;
+    }
+
+    /** Case-manager assignments, one versioned aggregate per site (the domain's {@link SiteCaseloads} port). */
+    public SiteCaseloads siteCaseloads() {
+        return caseloads;
     }
 
     /** Which database this is. */

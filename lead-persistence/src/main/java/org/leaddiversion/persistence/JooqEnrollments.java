@@ -1,0 +1,218 @@
+package org.leaddiversion.persistence;
+
+import static org.leaddiversion.persistence.jooq.Tables.CONTACT;
+import static org.leaddiversion.persistence.jooq.Tables.ENROLLMENT;
+import static org.leaddiversion.persistence.jooq.Tables.ENROLLMENT_PRIOR;
+import static org.leaddiversion.persistence.jooq.Tables.ENROLLMENT_REFERRAL;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.leaddiversion.domain.common.ConcurrentUpdateException;
+import org.leaddiversion.domain.common.DomainEvent;
+import org.leaddiversion.domain.enrollment.Enrollment;
+import org.leaddiversion.domain.enrollment.EnrollmentEvent;
+import org.leaddiversion.domain.enrollment.EnrollmentId;
+import org.leaddiversion.domain.enrollment.EnrollmentStatus;
+import org.leaddiversion.domain.enrollment.Enrollments;
+import org.leaddiversion.domain.policy.ClosureReason;
+import org.leaddiversion.domain.policy.SiteId;
+import org.leaddiversion.domain.referral.PersonId;
+import org.leaddiversion.domain.referral.ReferralId;
+import org.leaddiversion.persistence.jooq.tables.records.EnrollmentRecord;
+
+/**
+ * {@link Enrollments} in the {@code enrollment} table with its referrals and prior enrollments, with optimistic
+ * locking. A second open enrollment of a person at a site is refused by the {@code open_key} unique constraint and
+ * reported as a conflict, whoever writes second (rule R23). Every {@link EnrollmentEvent.ContactRecorded} handed to
+ * {@link #save} is also written to the {@code contact} table, in the same transaction.
+ */
+final class JooqEnrollments implements Enrollments {
+
+    static final String AGGREGATE = "Enrollment";
+
+    private final JooqTransactions tx;
+    private final EventStore events;
+
+    JooqEnrollments(JooqTransactions tx, EventStore events) {
+        this.tx = tx;
+        this.events = events;
+    }
+
+    @Override
+    public Optional<Enrollment> find(EnrollmentId id) {
+        return load(ENROLLMENT.ID.eq(id.value())).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Enrollment> openFor(PersonId person, SiteId site) {
+        return load(ENROLLMENT.OPEN_KEY.eq(openKey(site, person))).stream().findFirst();
+    }
+
+    @Override
+    public List<Enrollment> of(PersonId person, SiteId site) {
+        return load(ENROLLMENT.PERSON_ID.eq(person.value()).and(ENROLLMENT.SITE_ID.eq(site.value())));
+    }
+
+    @Override
+    public Set<PersonId> currentParticipantsAmong(Set<PersonId> people, SiteId site) {
+        var found = new TreeSet<PersonId>();
+        if (people.isEmpty()) {
+            return found;
+        }
+        tx.dsl().selectDistinct(ENROLLMENT.PERSON_ID).from(ENROLLMENT)
+                .where(ENROLLMENT.SITE_ID.eq(site.value()))
+                .and(ENROLLMENT.STATUS.ne(EnrollmentStatus.CLOSED.name()))
+                .and(ENROLLMENT.PERSON_ID.in(people.stream().map(PersonId::value).toList()))
+                .fetch(ENROLLMENT.PERSON_ID).forEach(p -> found.add(new PersonId(p)));
+        return found;
+    }
+
+    @Override
+    public int countOpen(SiteId site) {
+        return tx.dsl().fetchCount(ENROLLMENT, ENROLLMENT.SITE_ID.eq(site.value())
+                .and(ENROLLMENT.STATUS.ne(EnrollmentStatus.CLOSED.name())));
+    }
+
+    @Override
+    public void save(Enrollment enrollment, long expectedVersion, List<DomainEvent> newEvents) {
+        tx.inTransaction(() -> {
+            UUID id = enrollment.id().value();
+            String idText = enrollment.id().toString();
+            if (expectedVersion < 0) {
+                if (tx.dsl().fetchExists(ENROLLMENT, ENROLLMENT.ID.eq(id))) {
+                    throw new ConcurrentUpdateException(AGGREGATE, idText, expectedVersion, actualVersion(id));
+                }
+                // a second open enrollment of the person at the site collides on open_key, here or in a racing writer
+                Conflicts.mapped(() -> tx.dsl().insertInto(ENROLLMENT).set(record(enrollment)).execute(),
+                        () -> new ConcurrentUpdateException(AGGREGATE, idText, expectedVersion, 0));
+                insertChildren(enrollment, 0, 0);
+            } else {
+                EnrollmentRecord row = record(enrollment);
+                row.changed(ENROLLMENT.ID, false);
+                int[] updated = new int[1];
+                Conflicts.mapped(() -> updated[0] = tx.dsl().update(ENROLLMENT).set(row)
+                                .where(ENROLLMENT.ID.eq(id)).and(ENROLLMENT.VERSION.eq(expectedVersion)).execute(),
+                        () -> new ConcurrentUpdateException(AGGREGATE, idText, expectedVersion, 0));
+                if (updated[0] != 1) {
+                    throw new ConcurrentUpdateException(AGGREGATE, idText, expectedVersion, actualVersion(id));
+                }
+                // referrals and prior enrollments only ever grow: append what is new
+                int referrals = tx.dsl().fetchCount(ENROLLMENT_REFERRAL, ENROLLMENT_REFERRAL.ENROLLMENT_ID.eq(id));
+                int priors = tx.dsl().fetchCount(ENROLLMENT_PRIOR, ENROLLMENT_PRIOR.ENROLLMENT_ID.eq(id));
+                insertChildren(enrollment, referrals, priors);
+            }
+            projectContacts(newEvents);
+            events.append(newEvents);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Enrollment> all() {
+        return load(org.jooq.impl.DSL.noCondition());
+    }
+
+    private long actualVersion(UUID id) {
+        return tx.dsl().select(ENROLLMENT.VERSION).from(ENROLLMENT).where(ENROLLMENT.ID.eq(id))
+                .fetchOptional(ENROLLMENT.VERSION).orElse(-1L);
+    }
+
+    private void insertChildren(Enrollment e, int referralsStored, int priorsStored) {
+        UUID id = e.id().value();
+        List<ReferralId> referrals = e.referrals();
+        if (referrals.size() > referralsStored) {
+            var insert = tx.dsl().insertInto(ENROLLMENT_REFERRAL, ENROLLMENT_REFERRAL.ENROLLMENT_ID,
+                    ENROLLMENT_REFERRAL.ORDINAL, ENROLLMENT_REFERRAL.REFERRAL_ID);
+            for (int i = referralsStored; i < referrals.size(); i++) {
+                insert = insert.values(id, i, referrals.get(i).value());
+            }
+            insert.execute();
+        }
+        List<EnrollmentId> priors = e.priorEnrollments();
+        if (priors.size() > priorsStored) {
+            var insert = tx.dsl().insertInto(ENROLLMENT_PRIOR, ENROLLMENT_PRIOR.ENROLLMENT_ID,
+                    ENROLLMENT_PRIOR.ORDINAL, ENROLLMENT_PRIOR.PRIOR_ENROLLMENT_ID);
+            for (int i = priorsStored; i < priors.size(); i++) {
+                insert = insert.values(id, i, priors.get(i).value());
+            }
+            insert.execute();
+        }
+    }
+
+    /** The contact table: one row per recorded contact, from the events of the change. */
+    private void projectContacts(List<DomainEvent> newEvents) {
+        var insert = tx.dsl().insertInto(CONTACT, CONTACT.ENROLLMENT_ID, CONTACT.CONTACT_TYPE, CONTACT.CONTACT_AT,
+                CONTACT.RECORDED_AT);
+        boolean any = false;
+        for (DomainEvent e : newEvents) {
+            if (e instanceof EnrollmentEvent.ContactRecorded c) {
+                insert = insert.values(c.enrollmentId().value(), c.contactType().name(), EventStore.utc(c.contactAt()),
+                        EventStore.utc(c.occurredAt()));
+                any = true;
+            }
+        }
+        if (any) {
+            insert.execute();
+        }
+    }
+
+    private List<Enrollment> load(Condition where) {
+        List<EnrollmentRecord> rows = tx.dsl().selectFrom(ENROLLMENT).where(where)
+                .orderBy(ENROLLMENT.STARTED_AT, ENROLLMENT.ID).fetch();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(EnrollmentRecord::getId).toList();
+        Map<UUID, List<ReferralId>> referrals = new HashMap<>();
+        tx.dsl().selectFrom(ENROLLMENT_REFERRAL).where(ENROLLMENT_REFERRAL.ENROLLMENT_ID.in(ids))
+                .orderBy(ENROLLMENT_REFERRAL.ENROLLMENT_ID, ENROLLMENT_REFERRAL.ORDINAL).fetch()
+                .forEach(r -> referrals.computeIfAbsent(r.getEnrollmentId(), k -> new ArrayList<>())
+                        .add(new ReferralId(r.getReferralId())));
+        Map<UUID, List<EnrollmentId>> priors = new HashMap<>();
+        tx.dsl().selectFrom(ENROLLMENT_PRIOR).where(ENROLLMENT_PRIOR.ENROLLMENT_ID.in(ids))
+                .orderBy(ENROLLMENT_PRIOR.ENROLLMENT_ID, ENROLLMENT_PRIOR.ORDINAL).fetch()
+                .forEach(r -> priors.computeIfAbsent(r.getEnrollmentId(), k -> new ArrayList<>())
+                        .add(new EnrollmentId(r.getPriorEnrollmentId())));
+        var out = new ArrayList<Enrollment>(rows.size());
+        for (EnrollmentRecord r : rows) {
+            out.add(toEnrollment(r, referrals.getOrDefault(r.getId(), List.of()),
+                    priors.getOrDefault(r.getId(), List.of())));
+        }
+        return out;
+    }
+
+    static String openKey(SiteId site, PersonId person) {
+        return site.value() + " " + person.value();
+    }
+
+    private static Enrollment toEnrollment(EnrollmentRecord r, List<ReferralId> referrals, List<EnrollmentId> priors) {
+        return Enrollment.restore(new EnrollmentId(r.getId()), r.getVersion(), new PersonId(r.getPersonId()),
+                new SiteId(r.getSiteId()), r.getStartedAt().toInstant(), r.getLastEngagementAt().toInstant(),
+                EnrollmentStatus.valueOf(r.getStatus()), referrals, priors,
+                Optional.ofNullable(r.getClosedAt()).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(r.getClosureReason()).map(ClosureReason::valueOf));
+    }
+
+    private static EnrollmentRecord record(Enrollment e) {
+        var r = new EnrollmentRecord();
+        r.setId(e.id().value());
+        r.setPersonId(e.person().value());
+        r.setSiteId(e.site().value());
+        r.setStartedAt(EventStore.utc(e.startedAt()));
+        r.setLastEngagementAt(EventStore.utc(e.lastEngagementAt()));
+        r.setStatus(e.status().name());
+        r.setClosedAt(e.closedAt().map(EventStore::utc).orElse(null));
+        r.setClosureReason(e.closureReason().map(Enum::name).orElse(null));
+        r.setOpenKey(e.isOpen() ? openKey(e.site(), e.person()) : null);
+        r.setVersion(e.version());
+        return r;
+    }
+}

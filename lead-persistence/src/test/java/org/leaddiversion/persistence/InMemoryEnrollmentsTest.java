@@ -1,0 +1,11 @@
+package org.leaddiversion.persistence;
+
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("Enrollments and contacts contract: in-memory fakes")
+class InMemoryEnrollmentsTest extends EnrollmentsContract {
+    @Override
+    EnrollmentStore open() {
+        return EnrollmentStore.inMemory();
+    }
+}

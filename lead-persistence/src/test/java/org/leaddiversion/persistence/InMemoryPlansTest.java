@@ -1,0 +1,11 @@
+package org.leaddiversion.persistence;
+
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("Plans, flexible funds and caseloads contract: in-memory fakes")
+class InMemoryPlansTest extends PlansContract {
+    @Override
+    EnrollmentStore open() {
+        return EnrollmentStore.inMemory();
+    }
+}
