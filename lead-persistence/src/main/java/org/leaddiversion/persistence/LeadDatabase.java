@@ -20,6 +20,7 @@ import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.common.Transactions;
 import org.leaddiversion.domain.consent.Consents;
 import org.leaddiversion.domain.consent.DisclosureLog;
+import org.leaddiversion.domain.intake.Referrals;
 
 /**
  * The library's database: its schema migrated with Flyway, and the domain's ports on it. Open one with
@@ -52,6 +53,7 @@ public final class LeadDatabase implements AutoCloseable {
     private final EventStore events;
     private final JooqConsents consents;
     private final JooqDisclosureLog disclosures;
+    private final JooqReferrals referrals;
 
     private LeadDatabase(DataSource dataSource, Optional<HikariDataSource> owned, Optional<String> schema) {
         this.dataSource = dataSource;
@@ -65,6 +67,7 @@ public final class LeadDatabase implements AutoCloseable {
         this.events = new EventStore(transactions);
         this.consents = new JooqConsents(transactions, events);
         this.disclosures = new JooqDisclosureLog(transactions, events);
+        this.referrals = new JooqReferrals(transactions, events);
     }
 
     /** Builds a connection pool from {@code settings}, migrates the schema and opens the ports. Close it when done. */
@@ -129,6 +132,11 @@ public final class LeadDatabase implements AutoCloseable {
     /** The append-only disclosure log (the domain's {@link DisclosureLog} port). */
     public DisclosureLog disclosureLog() {
         return disclosures;
+    }
+
+    /** Referrals with their screening decisions and held charges (the domain's {@link Referrals} port). */
+    public Referrals referrals() {
+        return referrals;
     }
 
     /** Which database this is. */
