@@ -29,6 +29,7 @@ import org.leaddiversion.domain.enrollment.Enrollments;
 import org.leaddiversion.domain.plan.FlexFunds;
 import org.leaddiversion.domain.plan.InterventionPlans;
 import org.leaddiversion.domain.plan.SiteCaseloads;
+import org.leaddiversion.domain.intake.Referrals;
 
 /**
  * The library's database: its schema migrated with Flyway, and the domain's ports on it. Open one with
@@ -66,6 +67,7 @@ public final class LeadDatabase implements AutoCloseable {
     private final JooqInterventionPlans plans;
     private final JooqFlexFunds flexFunds;
     private final JooqSiteCaseloads caseloads;
+    private final JooqReferrals referrals;
 
     private LeadDatabase(DataSource dataSource, Optional<HikariDataSource> owned, Optional<String> schema) {
         this.dataSource = dataSource;
@@ -94,6 +96,7 @@ public final class LeadDatabase implements AutoCloseable {
         this.plans = new JooqInterventionPlans(transactions, events);
         this.flexFunds = new JooqFlexFunds(transactions, events);
         this.caseloads = new JooqSiteCaseloads(transactions, events);
+        this.referrals = new JooqReferrals(transactions, events);
     }
 
     /** Builds a connection pool from {@code settings}, migrates the schema and opens the ports. Close it when done. */
@@ -186,6 +189,9 @@ public final class LeadDatabase implements AutoCloseable {
     /** Case-manager assignments, one versioned aggregate per site (the domain's {@link SiteCaseloads} port). */
     public SiteCaseloads siteCaseloads() {
         return caseloads;
+    /** Referrals with their screening decisions and held charges (the domain's {@link Referrals} port). */
+    public Referrals referrals() {
+        return referrals;
     }
 
     /** Which database this is. */

@@ -1,0 +1,218 @@
+package org.leaddiversion.persistence;
+
+import static org.leaddiversion.persistence.jooq.Tables.DIVERTED_CASE;
+import static org.leaddiversion.persistence.jooq.Tables.REFERRAL;
+import static org.leaddiversion.persistence.jooq.Tables.SCREENING_REASON;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jooq.exception.DataAccessException;
+import org.leaddiversion.domain.common.ConcurrentUpdateException;
+import org.leaddiversion.domain.common.DomainError;
+import org.leaddiversion.domain.common.DomainEvent;
+import org.leaddiversion.domain.intake.DivertedCase;
+import org.leaddiversion.domain.intake.IntakeDeadline;
+import org.leaddiversion.domain.intake.Referral;
+import org.leaddiversion.domain.intake.ReferralStatus;
+import org.leaddiversion.domain.intake.Referrals;
+import org.leaddiversion.domain.policy.SiteId;
+import org.leaddiversion.domain.referral.Demographics;
+import org.leaddiversion.domain.referral.ReferralId;
+import org.leaddiversion.domain.screening.Finding;
+import org.leaddiversion.domain.screening.ScreeningDecision;
+import org.leaddiversion.persistence.jooq.tables.records.DivertedCaseRecord;
+import org.leaddiversion.persistence.jooq.tables.records.ReferralRecord;
+import org.leaddiversion.persistence.jooq.tables.records.ScreeningReasonRecord;
+
+/**
+ * {@link Referrals} in the {@code referral} table, with optimistic locking. A referral is restored from its
+ * {@code state} document ({@link ReferralJson}); the query columns, the screening reasons and the held charge are
+ * projections of that state, rewritten in the same transaction on every save. {@code lapse_due_at} is the deadline's
+ * first late instant while the referral is open, so {@link #dueForLapse} is one indexed range query that agrees with
+ * {@link Referral#isLapseDue}.
+ */
+final class JooqReferrals implements Referrals {
+
+    private static final String AGGREGATE = "Referral";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final JooqTransactions tx;
+    private final EventStore events;
+    private final ReferralJson json = new ReferralJson();
+
+    JooqReferrals(JooqTransactions tx, EventStore events) {
+        this.tx = tx;
+        this.events = events;
+    }
+
+    @Override
+    public Optional<Referral> find(ReferralId id) {
+        return tx.dsl().select(REFERRAL.STATE).from(REFERRAL).where(REFERRAL.ID.eq(id.value()))
+                .fetchOptional(REFERRAL.STATE).map(this::restore);
+    }
+
+    @Override
+    public List<ReferralId> dueForLapse(Instant now) {
+        // lapse_due_at is a whole microsecond, so "due <= now" is "due <= now truncated to microseconds"; truncating
+        // here keeps a driver from rounding the last nanosecond of a day up into the next one
+        return tx.dsl().select(REFERRAL.ID).from(REFERRAL)
+                .where(REFERRAL.LAPSE_DUE_AT.le(EventStore.utc(now.truncatedTo(ChronoUnit.MICROS))))
+                .orderBy(REFERRAL.LAPSE_DUE_AT, REFERRAL.ID)
+                .fetch(r -> new ReferralId(r.value1()));
+    }
+
+    @Override
+    public int countPendingIntake(SiteId site) {
+        return tx.dsl().fetchCount(REFERRAL, REFERRAL.SITE_ID.eq(site.value())
+                .and(REFERRAL.STATUS.eq(ReferralStatus.PENDING_INTAKE.name())));
+    }
+
+    @Override
+    public void save(Referral referral, long expectedVersion, List<DomainEvent> newEvents) {
+        tx.inTransaction(() -> {
+            UUID id = referral.id().value();
+            ReferralRecord row = record(referral.state());
+            if (expectedVersion < 0) {
+                if (tx.dsl().fetchExists(REFERRAL, REFERRAL.ID.eq(id))) {
+                    throw conflict(referral, expectedVersion);
+                }
+                try {
+                    tx.dsl().insertInto(REFERRAL).set(row).execute();
+                } catch (DataAccessException e) {
+                    if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+                        // a concurrent writer inserted the same referral first
+                        throw new ConcurrentUpdateException(AGGREGATE, referral.id().toString(), expectedVersion, 0);
+                    }
+                    throw e;
+                }
+            } else {
+                row.changed(REFERRAL.ID, false);
+                int updated = tx.dsl().update(REFERRAL).set(row)
+                        .where(REFERRAL.ID.eq(id)).and(REFERRAL.VERSION.eq(expectedVersion))
+                        .execute();
+                if (updated != 1) {
+                    throw conflict(referral, expectedVersion);
+                }
+                tx.dsl().deleteFrom(SCREENING_REASON).where(SCREENING_REASON.REFERRAL_ID.eq(id)).execute();
+                tx.dsl().deleteFrom(DIVERTED_CASE).where(DIVERTED_CASE.REFERRAL_ID.eq(id)).execute();
+            }
+            List<ScreeningReasonRecord> reasons = reasons(id, referral.screening());
+            if (!reasons.isEmpty()) {
+                tx.dsl().batchInsert(reasons).execute();
+            }
+            referral.divertedCase().ifPresent(c -> tx.dsl().insertInto(DIVERTED_CASE).set(heldCharge(id, c))
+                    .execute());
+            events.append(newEvents);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Referral> all() {
+        return tx.dsl().select(REFERRAL.STATE).from(REFERRAL).orderBy(REFERRAL.REFERRED_AT, REFERRAL.ID)
+                .fetch(REFERRAL.STATE).stream().map(this::restore).toList();
+    }
+
+    private ConcurrentUpdateException conflict(Referral referral, long expectedVersion) {
+        long actual = tx.dsl().select(REFERRAL.VERSION).from(REFERRAL).where(REFERRAL.ID.eq(referral.id().value()))
+                .fetchOptional(REFERRAL.VERSION).orElse(-1L);
+        return new ConcurrentUpdateException(AGGREGATE, referral.id().toString(), expectedVersion, actual);
+    }
+
+    private Referral restore(String state) {
+        return Referral.restore(json.read(state));
+    }
+
+    // ---- mapping ---------------------------------------------------------------------------------------------
+
+    private ReferralRecord record(Referral.State s) {
+        var r = new ReferralRecord();
+        r.setId(s.id().value());
+        r.setVersion(s.version());
+        r.setSiteId(s.submission().site().value());
+        r.setPersonId(s.submission().person().id().value());
+        r.setDoor(s.submission().door().name());
+        r.setStatus(s.status().name());
+        r.setScreeningResult(s.screening().result().name());
+        r.setReferredAt(EventStore.utc(s.referredAt()));
+        r.setPolicyVersion(s.policyVersion());
+        r.setZone(s.zone().getId());
+        r.setIntakeDeadline(s.deadline().map(IntakeDeadline::date).orElse(null));
+        r.setLapseDueAt(lapseDueAt(s).map(EventStore::utc).orElse(null));
+        r.setAcceptedAt(s.acceptedAt().map(EventStore::utc).orElse(null));
+        r.setIntakeCompletedAt(s.intakeCompletedAt().map(EventStore::utc).orElse(null));
+        r.setEndedAt(s.endedAt().map(EventStore::utc).orElse(null));
+        r.setEnrollmentId(s.enrollment().map(e -> e.value()).orElse(null));
+        r.setDivertedCaseStatus(s.divertedCase().map(c -> c.status().name()).orElse(null));
+        Demographics d = s.submission().person().demographics();
+        r.setRace(d.race().orElse(null));
+        r.setEthnicity(d.ethnicity().orElse(null));
+        r.setGender(d.gender().orElse(null));
+        r.setState(json.write(s));
+        return r;
+    }
+
+    /**
+     * When a lapse becomes due: the deadline's first late instant, while the referral is open. Exactly the condition
+     * of {@link Referral#isLapseDue}: {@code !status.isTerminal() && !deadline.isMetBy(now)}.
+     */
+    static Optional<Instant> lapseDueAt(Referral.State s) {
+        if (s.status().isTerminal()) {
+            return Optional.empty();
+        }
+        return s.deadline().map(IntakeDeadline::firstLateInstant);
+    }
+
+    private static List<ScreeningReasonRecord> reasons(UUID referral, ScreeningDecision d) {
+        var rows = new java.util.ArrayList<ScreeningReasonRecord>();
+        for (Finding f : d.findings()) {
+            rows.add(finding(referral, rows.size() + 1, "FINDING", f));
+        }
+        for (Finding f : d.notes()) {
+            rows.add(finding(referral, rows.size() + 1, "NOTE", f));
+        }
+        for (DomainError e : d.rejections()) {
+            var r = new ScreeningReasonRecord();
+            r.setReferralId(referral);
+            r.setOrdinal(rows.size() + 1);
+            r.setKind("REJECTION");
+            r.setRule(e.rule().name());
+            r.setField(e.field());
+            r.setCode(e.code().name());
+            r.setMessage(e.message());
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    private static ScreeningReasonRecord finding(UUID referral, int ordinal, String kind, Finding f) {
+        var r = new ScreeningReasonRecord();
+        r.setReferralId(referral);
+        r.setOrdinal(ordinal);
+        r.setKind(kind);
+        r.setExclusion(f.exclusion().name());
+        r.setStrength(f.strength().name());
+        r.setRule(f.rule().name());
+        r.setField(f.field());
+        r.setMessage(f.fact());
+        return r;
+    }
+
+    private static DivertedCaseRecord heldCharge(UUID referral, DivertedCase c) {
+        var r = new DivertedCaseRecord();
+        r.setId(c.id().value());
+        r.setReferralId(referral);
+        r.setStatus(c.status().name());
+        r.setReviewingOffice(c.reviewingOffice().orElse(null));
+        r.setOffences(c.offences().stream().map(o -> o.code().value() + " " + o.level().name()
+                + (o.requiresRestitution() ? " RESTITUTION" : "")).collect(Collectors.joining(", ")));
+        r.setHeldAt(EventStore.utc(c.heldAt()));
+        r.setResolvedAt(c.resolvedAt().map(EventStore::utc).orElse(null));
+        r.setReleaseReason(c.releaseReason().map(Enum::name).orElse(null));
+        return r;
+    }
+}

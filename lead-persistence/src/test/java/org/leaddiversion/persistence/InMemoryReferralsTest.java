@@ -1,0 +1,11 @@
+package org.leaddiversion.persistence;
+
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("Referrals contract: in-memory fake")
+class InMemoryReferralsTest extends ReferralsContract {
+    @Override
+    ReferralStore open() {
+        return ReferralStore.inMemory();
+    }
+}

@@ -1,0 +1,15 @@
+package org.leaddiversion.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("Referrals contract: PostgreSQL")
+class PostgresReferralsTest extends ReferralsContract {
+    @Override
+    ReferralStore open() {
+        LeadDatabase db = TestDatabases.postgres();
+        assertEquals(LeadDatabase.Vendor.POSTGRESQL, db.vendor(), "this suite runs on real PostgreSQL");
+        return ReferralStore.of(db);
+    }
+}
