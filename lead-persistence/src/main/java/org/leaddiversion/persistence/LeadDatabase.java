@@ -189,6 +189,8 @@ public final class LeadDatabase implements AutoCloseable {
     /** Case-manager assignments, one versioned aggregate per site (the domain's {@link SiteCaseloads} port). */
     public SiteCaseloads siteCaseloads() {
         return caseloads;
+    }
+
     /** Referrals with their screening decisions and held charges (the domain's {@link Referrals} port). */
     public Referrals referrals() {
         return referrals;
