@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.common.Transactions;
 import org.leaddiversion.domain.consent.Consents;
 import org.leaddiversion.domain.consent.DisclosureLog;
+import org.leaddiversion.domain.prosecution.PostEnrollmentCases;
 
 /**
  * The library's database: its schema migrated with Flyway, and the domain's ports on it. Open one with
@@ -52,6 +54,8 @@ public final class LeadDatabase implements AutoCloseable {
     private final EventStore events;
     private final JooqConsents consents;
     private final JooqDisclosureLog disclosures;
+    private final JooqPostEnrollmentCases postEnrollmentCases;
+    private final JooqMeetings meetings;
 
     private LeadDatabase(DataSource dataSource, Optional<HikariDataSource> owned, Optional<String> schema) {
         this.dataSource = dataSource;
@@ -65,6 +69,8 @@ public final class LeadDatabase implements AutoCloseable {
         this.events = new EventStore(transactions);
         this.consents = new JooqConsents(transactions, events);
         this.disclosures = new JooqDisclosureLog(transactions, events);
+        this.postEnrollmentCases = new JooqPostEnrollmentCases(transactions, events);
+        this.meetings = new JooqMeetings(transactions);
     }
 
     /** Builds a connection pool from {@code settings}, migrates the schema and opens the ports. Close it when done. */
@@ -129,6 +135,29 @@ public final class LeadDatabase implements AutoCloseable {
     /** The append-only disclosure log (the domain's {@link DisclosureLog} port). */
     public DisclosureLog disclosureLog() {
         return disclosures;
+    }
+
+    /** Post-enrollment and pre-existing cases (the domain's {@link PostEnrollmentCases} port). */
+    public PostEnrollmentCases postEnrollmentCases() {
+        return postEnrollmentCases;
+    }
+
+    /** The OWG meetings held. */
+    public Meetings meetings() {
+        return meetings;
+    }
+
+    /**
+     * Site policies, stored as the text of their policy files. {@code clock} gives "today" (in each site's zone) for
+     * the rule that a new version is never retroactive.
+     */
+    public SitePolicyStore sitePolicies(Clock clock) {
+        return new JooqSitePolicies(transactions, Require.present(clock, "clock"));
+    }
+
+    /** Site policies, with today taken from the system clock. */
+    public SitePolicyStore sitePolicies() {
+        return sitePolicies(Clock.systemUTC());
     }
 
     /** Which database this is. */

@@ -94,8 +94,9 @@ public final class SitePolicyFile {
      * version only the keys whose value or provenance changed, so that the inheritance of the format rebuilds every
      * version exactly. Values marked {@link Provenance#DERIVED} keep their {@code (derived)} marker; comments are not
      * kept (a policy does not carry them). {@code parse(fileName, format(history))} equals {@code history} for every
-     * history read from a file. A policy built in code has no provenance: its written keys read back as
-     * {@link Provenance#SOURCED}, and its history rules come back ordered by name, as the format orders them.
+     * history read from a file. A policy built in code has no provenance: the keys written for it read back as
+     * {@link Provenance#SOURCED} (a later version keeps the marker of a key it inherits unchanged), and its history
+     * rules come back ordered by name, as the format orders them.
      *
      * @throws InvalidValueException naming the key when a value cannot be written in the format (free text with a line
      *                               break, a {@code #} comment marker, surrounding blanks or a trailing
@@ -674,8 +675,11 @@ public final class SitePolicyFile {
             for (var e : values.entrySet()) {
                 String k = e.getKey();
                 Val v = e.getValue();
-                Entry wanted = new Entry(v.value(), provenance.get(k) == Provenance.DERIVED, 0);
                 boolean inherited = merged.containsKey(k);
+                // a key the version's provenance does not name keeps the marker it inherits while its value stays
+                boolean derived = provenance.containsKey(k) ? provenance.get(k) == Provenance.DERIVED
+                        : inherited && merged.get(k).derived() && merged.get(k).value().equals(v.value());
+                Entry wanted = new Entry(v.value(), derived, 0);
                 if (k.equals("effectiveFrom")) {
                     own.put(k, wanted);
                 } else if (inherited) {
