@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
-import org.leaddiversion.domain.common.ActorId;
+import org.jooq.impl.DSL;
 import org.leaddiversion.domain.common.Actor;
+import org.leaddiversion.domain.common.ActorId;
 import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.common.DomainEvent;
 import org.leaddiversion.domain.common.Role;
@@ -71,7 +72,7 @@ final class JooqPostEnrollmentCases implements PostEnrollmentCases {
 
     @Override
     public List<PostEnrollmentCase> all() {
-        return load(org.jooq.impl.DSL.noCondition());
+        return load(DSL.noCondition());
     }
 
     @Override
@@ -87,7 +88,6 @@ final class JooqPostEnrollmentCases implements PostEnrollmentCases {
                 tx.dsl().insertInto(POST_ENROLLMENT_CASE).set(row).execute();
             } else {
                 row.changed(POST_ENROLLMENT_CASE.ID, false);
-                row.changed(POST_ENROLLMENT_CASE.SEQ, false);
                 int updated = tx.dsl().update(POST_ENROLLMENT_CASE).set(row)
                         .where(POST_ENROLLMENT_CASE.ID.eq(id)).and(POST_ENROLLMENT_CASE.VERSION.eq(expectedVersion))
                         .execute();

@@ -4,9 +4,12 @@ import static org.leaddiversion.persistence.jooq.Tables.SITE_POLICY_VERSION;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.exception.DataAccessException;
+import org.jooq.exception.SQLStateClass;
+import org.jooq.impl.DSL;
 import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.policy.SitePolicy;
@@ -83,7 +86,7 @@ final class JooqSitePolicies implements SitePolicyStore {
     }
 
     private Optional<Integer> latestVersion(SiteId site) {
-        return Optional.ofNullable(tx.dsl().select(org.jooq.impl.DSL.max(SITE_POLICY_VERSION.VERSION))
+        return Optional.ofNullable(tx.dsl().select(DSL.max(SITE_POLICY_VERSION.VERSION))
                 .from(SITE_POLICY_VERSION).where(SITE_POLICY_VERSION.SITE_ID.eq(site.value())).fetchOne().value1());
     }
 
@@ -103,6 +106,9 @@ final class JooqSitePolicies implements SitePolicyStore {
                         .set(SITE_POLICY_VERSION.POLICY_TEXT, parts.get(v.version() - 1))
                         .execute();
             } catch (DataAccessException e) {
+                if (e.sqlStateClass() != SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
+                    throw e;
+                }
                 // the primary key (site, version) is taken: a concurrent writer stored this version first
                 throw new ConcurrentUpdateException(AGGREGATE, history.siteId().value(), v.version() - 1L,
                         v.version());
@@ -116,7 +122,7 @@ final class JooqSitePolicies implements SitePolicyStore {
      */
     static List<String> parts(SitePolicyHistory history) {
         String file = SitePolicyFile.format(history);
-        var parts = new java.util.ArrayList<String>();
+        var parts = new ArrayList<String>();
         int start = 0;
         for (SitePolicy v : history.versions()) {
             int end = v.version() == history.versions().size() ? file.length()

@@ -197,6 +197,48 @@ abstract class SitePoliciesContract {
     }
 
     @Test
+    void an_append_racing_an_uncommitted_append_of_the_same_version_is_a_conflict() throws Exception {
+        SitePolicyHistory seattle = ReferenceProfiles.load("seattle-king-county");
+        store.sitePolicies().put(seattle);
+        SitePolicy first = next(seattle, LocalDate.of(2026, 4, 1), 21);
+        SitePolicy second = next(seattle, LocalDate.of(2026, 5, 1), 28);
+        var appended = new CountDownLatch(1);
+        var commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // the first writer appends version 3 and holds its transaction open
+            var winner = CompletableFuture.runAsync(() -> store.transactions().inTransaction(() -> {
+                store.sitePolicies().append(first);
+                appended.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            }), pool);
+            appended.await();
+            // the second writer read the same latest version and appends its own version 3
+            var loser = CompletableFuture.supplyAsync(() -> {
+                try {
+                    store.sitePolicies().append(second);
+                    return "stored";
+                } catch (ConcurrentUpdateException e) {
+                    return e.getMessage();
+                }
+            }, pool);
+            Thread.sleep(300);
+            commit.countDown();
+            winner.get();
+            String outcome = loser.get();
+            assertTrue(outcome.contains("SitePolicy") && outcome.contains(seattle.siteId().value()), outcome);
+            assertEquals(first, store.sitePolicies().history(seattle.siteId()).orElseThrow().latest());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void a_failed_transaction_appends_nothing() {
         Assumptions.assumeTrue(transactional(), "the in-memory site policies are outside the in-memory transactions");
         SitePolicyHistory seattle = ReferenceProfiles.load("seattle-king-county");
