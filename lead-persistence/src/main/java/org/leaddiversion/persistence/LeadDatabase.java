@@ -1,9 +1,11 @@
 package org.leaddiversion.persistence;
 
+import org.leaddiversion.domain.workgroup.Meetings;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ import org.leaddiversion.domain.plan.FlexFunds;
 import org.leaddiversion.domain.plan.InterventionPlans;
 import org.leaddiversion.domain.plan.SiteCaseloads;
 import org.leaddiversion.domain.intake.Referrals;
+import org.leaddiversion.domain.prosecution.PostEnrollmentCases;
 
 /**
  * The library's database: its schema migrated with Flyway, and the domain's ports on it. Open one with
@@ -68,6 +71,8 @@ public final class LeadDatabase implements AutoCloseable {
     private final JooqFlexFunds flexFunds;
     private final JooqSiteCaseloads caseloads;
     private final JooqReferrals referrals;
+    private final JooqPostEnrollmentCases postEnrollmentCases;
+    private final JooqMeetings meetings;
 
     private LeadDatabase(DataSource dataSource, Optional<HikariDataSource> owned, Optional<String> schema) {
         this.dataSource = dataSource;
@@ -97,6 +102,8 @@ public final class LeadDatabase implements AutoCloseable {
         this.flexFunds = new JooqFlexFunds(transactions, events);
         this.caseloads = new JooqSiteCaseloads(transactions, events);
         this.referrals = new JooqReferrals(transactions, events);
+        this.postEnrollmentCases = new JooqPostEnrollmentCases(transactions, events);
+        this.meetings = new JooqMeetings(transactions);
     }
 
     /** Builds a connection pool from {@code settings}, migrates the schema and opens the ports. Close it when done. */
@@ -194,6 +201,29 @@ public final class LeadDatabase implements AutoCloseable {
     /** Referrals with their screening decisions and held charges (the domain's {@link Referrals} port). */
     public Referrals referrals() {
         return referrals;
+    }
+
+    /** Post-enrollment and pre-existing cases (the domain's {@link PostEnrollmentCases} port). */
+    public PostEnrollmentCases postEnrollmentCases() {
+        return postEnrollmentCases;
+    }
+
+    /** The OWG meetings held. */
+    public Meetings meetings() {
+        return meetings;
+    }
+
+    /**
+     * Site policies, stored as the text of their policy files. {@code clock} gives "today" (in each site's zone) for
+     * the rule that a new version is never retroactive.
+     */
+    public SitePolicyStore sitePolicies(Clock clock) {
+        return new JooqSitePolicies(transactions, Require.present(clock, "clock"));
+    }
+
+    /** Site policies, with today taken from the system clock. */
+    public SitePolicyStore sitePolicies() {
+        return sitePolicies(Clock.systemUTC());
     }
 
     /** Which database this is. */

@@ -88,6 +88,25 @@ public final class SitePolicyFile {
         return parse(fileName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Writes a site's policy history in this format, one {@code [version N]} section per version: version 1 in full
+     * (every key whose value is not the library default, and every key the history's provenance names), each later
+     * version only the keys whose value or provenance changed, so that the inheritance of the format rebuilds every
+     * version exactly. Values marked {@link Provenance#DERIVED} keep their {@code (derived)} marker; comments are not
+     * kept (a policy does not carry them). {@code parse(fileName, format(history))} equals {@code history} for every
+     * history read from a file. A policy built in code has no provenance: the keys written for it read back as
+     * {@link Provenance#SOURCED} (a later version keeps the marker of a key it inherits unchanged), and its history
+     * rules come back ordered by name, as the format orders them.
+     *
+     * @throws InvalidValueException naming the key when a value cannot be written in the format (free text with a line
+     *                               break, a {@code #} comment marker, surrounding blanks or a trailing
+     *                               {@code (derived)}; versions with different site names; a history rule that a later
+     *                               version drops, which inheritance cannot express)
+     */
+    public static String format(SitePolicyHistory history) {
+        return new Writer(history).write();
+    }
+
     /** A value as written in the file. */
     private record Entry(String value, boolean derived, int line) {
     }
@@ -599,6 +618,300 @@ public final class SitePolicyFile {
                     throw fail(key, "must be a decimal number such as 3.0");
                 }
             });
+        }
+    }
+
+    /** Writes a history back into the file format (see {@link #format}). */
+    private static final class Writer {
+        private final SitePolicyHistory history;
+        private final StringBuilder out = new StringBuilder();
+        /** The keys in force after each section, as the parser's merged map sees them. */
+        private final Map<String, Entry> merged = new LinkedHashMap<>();
+
+        Writer(SitePolicyHistory history) {
+            this.history = history;
+        }
+
+        /** A key's value for one version, and whether it must be written to rebuild that value. */
+        private record Val(String value, boolean needed) {
+        }
+
+        String write() {
+            SitePolicy first = history.versions().get(0);
+            for (SitePolicy v : history.versions()) {
+                if (!v.siteName().equals(first.siteName())) {
+                    throw new InvalidValueException("site.name",
+                            "must be the same in every version to be written as one policy file");
+                }
+            }
+            line("site.id", history.siteId().value(), false);
+            line("site.name", text("site.name", first.siteName()), false);
+            line("site.zone", history.zone().getId(), false);
+            for (SitePolicy v : history.versions()) {
+                out.append('\n').append("[version ").append(v.version()).append("]\n");
+                for (var e : section(v).entrySet()) {
+                    line(e.getKey(), e.getValue().value(), e.getValue().derived());
+                }
+            }
+            return out.toString();
+        }
+
+        private void line(String key, String value, boolean derived) {
+            out.append(key).append(" =");
+            if (!value.isEmpty()) {
+                out.append(' ').append(value);
+            }
+            if (derived) {
+                out.append(' ').append(DERIVED);
+            }
+            out.append('\n');
+        }
+
+        /** The keys this version sets itself: all that differ from what it would inherit. */
+        private Map<String, Entry> section(SitePolicy p) {
+            Map<String, Val> values = render(p);
+            Map<String, Provenance> provenance = p.provenance();
+            var own = new LinkedHashMap<String, Entry>();
+            for (var e : values.entrySet()) {
+                String k = e.getKey();
+                Val v = e.getValue();
+                boolean inherited = merged.containsKey(k);
+                // a key the version's provenance does not name keeps the marker it inherits while its value stays
+                boolean derived = provenance.containsKey(k) ? provenance.get(k) == Provenance.DERIVED
+                        : inherited && merged.get(k).derived() && merged.get(k).value().equals(v.value());
+                Entry wanted = new Entry(v.value(), derived, 0);
+                if (k.equals("effectiveFrom")) {
+                    own.put(k, wanted);
+                } else if (inherited) {
+                    if (!same(merged.get(k), wanted)) {
+                        own.put(k, wanted);
+                    }
+                } else if (v.needed() || provenance.containsKey(k)) {
+                    own.put(k, wanted);
+                }
+            }
+            // keys the provenance names that mean nothing for this version (a disabled door's, an inactive criterion's)
+            for (var e : provenance.entrySet()) {
+                String k = e.getKey();
+                if (values.containsKey(k)) {
+                    continue;
+                }
+                known(k);
+                boolean derived = e.getValue() == Provenance.DERIVED;
+                Entry inherited = merged.get(k);
+                if (inherited != null) {
+                    if (inherited.derived() != derived) {
+                        own.put(k, new Entry(inherited.value(), derived, 0));
+                    }
+                } else if (!k.startsWith("door.") && !isHistoryRuleKey(k)) {
+                    own.put(k, new Entry("", derived, 0));
+                }
+            }
+            // inherited keys this version no longer uses
+            for (var e : merged.entrySet()) {
+                String k = e.getKey();
+                if (values.containsKey(k) || own.containsKey(k)) {
+                    continue;
+                }
+                if (isHistoryRuleKey(k)) {
+                    throw new InvalidValueException("[version " + p.version() + "] " + k,
+                            "a later version cannot drop a history rule in the policy-file format");
+                }
+                if ((k.startsWith("catchment.polygon.") || k.startsWith("chargeRouting."))
+                        && !e.getValue().value().isEmpty()) {
+                    own.put(k, new Entry("", e.getValue().derived(), 0));
+                }
+            }
+            merged.putAll(own);
+            return own;
+        }
+
+        private static boolean same(Entry a, Entry b) {
+            return a.value().equals(b.value()) && a.derived() == b.derived();
+        }
+
+        private static boolean isHistoryRuleKey(String k) {
+            return k.startsWith("history.") && k.chars().filter(c -> c == '.').count() == 2;
+        }
+
+        private static void known(String key) {
+            for (Pattern p : VERSION_KEYS) {
+                if (p.matcher(key).matches()) {
+                    return;
+                }
+            }
+            throw new InvalidValueException(key, "is not a key of the policy-file format");
+        }
+
+        /** Every key the parser reads for this version, with its canonical value. */
+        private Map<String, Val> render(SitePolicy p) {
+            var m = new LinkedHashMap<String, Val>();
+            m.put("effectiveFrom", new Val(p.effectiveFrom().toString(), true));
+            m.put("decision", opt(p.decision().map(d -> text("decision", d))));
+            m.put("doors", new Val(join(p.doors().keySet()), true));
+            for (DoorPolicy d : p.doors().values()) {
+                String k = "door." + d.door() + ".";
+                m.put(k + "referrers", new Val(join(d.referrers()), true));
+                m.put(k + "referrerKinds", list(d.referrerKinds()));
+                m.put(k + "approvers", list(d.approvalRoles()));
+                m.put(k + "authority", val(d.authority(), EligibilityAuthority.OFFICER_ONLY));
+                m.put(k + "authorityRoles", new Val(join(d.authorityRoles()),
+                        !d.authorityRoles().equals(d.authority().defaultRoles())));
+            }
+            m.put("officers.trainingRequired", val(p.officerTrainingRequired(), false));
+            m.put("diversionWindows", list(p.diversionWindows().stream().map(w -> w.start() + "/" + w.end()).toList()));
+            m.put("divertibleOffences", list(p.divertibleOffences()));
+            m.put("drug.thresholdGrams", opt(p.drug().thresholdGrams().map(BigDecimal::toPlainString)));
+            m.put("drug.comparator", val(p.drug().comparator(), Comparator.GT));
+            m.put("drug.weightExemptForms", list(p.drug().weightExemptForms()));
+            m.put("drug.substantialQuantityExcludes", val(p.drug().substantialQuantityExcludes(), false));
+            m.put("sales.policy", val(p.salesPolicy(), SalesPolicy.ANY));
+            m.put("minAge", opt(p.minAge()));
+            exclusions(p, m);
+            for (CriminalHistoryRule r : p.historyRules()) {
+                if (!r.name().matches("[a-zA-Z0-9]+")) {
+                    throw new InvalidValueException("history." + r.name(), "a rule name is letters and digits only");
+                }
+                String k = "history." + r.name() + ".";
+                m.put(k + "strength", val(r.strength(), RuleStrength.PRESUMPTIVE));
+                m.put(k + "offences", list(r.offences()));
+                m.put(k + "lookbackYears", new Val(r.lookbackYears().isPresent()
+                        ? String.valueOf(r.lookbackYears().getAsInt()) : "LIFETIME", r.lookbackYears().isPresent()));
+                m.put(k + "anchor", val(r.anchor(), HistoryAnchor.CONVICTION_DATE));
+            }
+            m.put("history.neverDisqualifying", list(p.neverDisqualifying()));
+            m.put("history.countAttempts", val(p.countAttempts(), true));
+            m.put("overrideAuthority", list(p.overrideAuthority()));
+            m.put("socialContact.lookbackMonths", opt(p.socialContact().lookbackMonths()));
+            m.put("socialContact.inArea", val(p.socialContact().inArea(), false));
+            m.put("socialContact.evidenceKinds", new Val(join(p.socialContact().evidenceKinds()),
+                    !p.socialContact().evidenceKinds().equals(EnumSet.allOf(EvidenceKind.class))));
+            m.put("community.criteria", list(p.communityCriteria()));
+            m.put("capacity.arrestPriority", val(p.capacity().arrestPriority(), false));
+            m.put("capacity.reserve", opt(p.capacity().reserve()));
+            m.put("capacity.whenFull", val(p.capacity().whenFull(), CapacityAction.DEFER));
+            m.put("catchment.areas", list(p.catchment().areas()));
+            m.put("catchment.residency", opt(p.catchment().residency().map(AreaId::value)));
+            p.catchment().polygons().forEach((name, polygon) -> {
+                if (!name.matches("[A-Z0-9_]+")) {
+                    throw new InvalidValueException("catchment.polygon." + name,
+                            "a polygon name is upper-case letters, digits and '_'");
+                }
+                var vertices = new ArrayList<String>();
+                polygon.vertices().forEach(v -> vertices.add(v.latitude() + " " + v.longitude()));
+                m.put("catchment.polygon." + name, new Val(String.join("; ", vertices), true));
+            });
+            m.put("handoff.targetMinutes", val(p.handoffTargetMinutes(), 30));
+            IntakePolicy intake = p.intake();
+            m.put("intake.deadlineDays", val(intake.deadlineDays(), 30));
+            m.put("intake.statutoryMaxDays", opt(intake.statutoryMaxDays()));
+            m.put("intake.requiresRoi", val(intake.requiresRoi(), false));
+            m.put("intake.extensionsAllowed", val(intake.extensionsAllowed(), false));
+            m.put("intake.extensionAuthority", list(intake.extensionAuthority()));
+            m.put("lapse.recipient", val(p.lapse().recipient(), LapseRecipient.PROSECUTOR));
+            m.put("lapse.releaseOnLaterNonEngagement", val(p.lapse().releaseOnLaterNonEngagement(), false));
+            m.put("lapse.fidelityWarning", opt(p.lapse().fidelityWarning().map(w -> text("lapse.fidelityWarning", w))));
+            m.put("inactivityThresholdDays", val(p.enrollment().inactivityThresholdDays(), 90));
+            m.put("closure.allowedReasons", new Val(join(p.enrollment().allowedClosureReasons()),
+                    !p.enrollment().allowedClosureReasons().equals(EnrollmentPolicy.DEFAULT_ALLOWED)));
+            m.put("caseload.cap", val(p.caseload().cap(), 25));
+            m.put("caseload.target", val(p.caseload().target(), Math.min(20, p.caseload().cap())));
+            m.put("flex.capPerExpenditure", opt(p.flex().capPerExpenditure().map(Money::toString)));
+            m.put("flex.capPerParticipantMonth", opt(p.flex().capPerParticipantMonth().map(Money::toString)));
+            m.put("flex.approvalRoles", list(p.flex().approvalRoles()));
+            m.put("consultationWindowDays", val(p.consultationWindowDays(), 14));
+            m.put("owg.cadenceDays", val(p.owg().cadenceDays(), OwgPolicy.DEFAULT_CADENCE_DAYS));
+            m.put("owg.scope", val(p.owg().scope(), OwgScope.SITE));
+            p.chargeRouting().forEach((level, office) ->
+                    m.put("chargeRouting." + level, new Val(text("chargeRouting." + level, office), true)));
+            return m;
+        }
+
+        /**
+         * The exclusion keys. A criterion its parameter switches on with the default strength and doors needs no key;
+         * any other active criterion is written with its strength, doors and scope. Complainant consent carries its
+         * scope in {@code complainantConsent.requiredFor}, unless the file used {@code .scope} for it.
+         */
+        private static void exclusions(SitePolicy p, Map<String, Val> m) {
+            Set<String> complainantScope = p.exclusion(ExclusionKind.COMPLAINANT_DOES_NOT_CONSENT)
+                    .map(ExclusionSetting::scope).orElse(Set.of());
+            boolean scopeKey = p.provenance().containsKey("exclusion.COMPLAINANT_DOES_NOT_CONSENT.scope");
+            for (ExclusionKind kind : ExclusionKind.values()) {
+                String k = "exclusion." + kind;
+                ExclusionSetting s = p.exclusions().get(kind);
+                if (s == null) {
+                    m.put(k, new Val("", false));
+                    continue;
+                }
+                boolean complainant = kind == ExclusionKind.COMPLAINANT_DOES_NOT_CONSENT;
+                boolean impliedDefault = implied(kind, p) && s.strength() == kind.defaultStrength()
+                        && s.doors().equals(defaultDoors(kind)) && (complainant || s.scope().isEmpty());
+                m.put(k, new Val(s.strength().name(), !impliedDefault));
+                m.put(k + ".doors", new Val(join(s.doors()), !s.doors().equals(defaultDoors(kind))));
+                if (!complainant || scopeKey) {
+                    m.put(k + ".scope", list(s.scope()));
+                }
+            }
+            m.put("complainantConsent.requiredFor", list(complainantScope));
+        }
+
+        /** Whether a parameter of the policy switches the criterion on (as {@link SitePolicy.Builder#build} does). */
+        private static boolean implied(ExclusionKind kind, SitePolicy p) {
+            return switch (kind) {
+                case DRUG_WEIGHT_OVER_THRESHOLD -> p.drug().isActive();
+                case SALES_ABOVE_SUBSISTENCE -> p.salesPolicy() != SalesPolicy.ANY;
+                case UNDER_MIN_AGE -> p.minAge().isPresent();
+                case DISQUALIFYING_CRIMINAL_HISTORY -> !p.historyRules().isEmpty();
+                case OUTSIDE_CATCHMENT -> p.catchment().restrictsLocation() || p.catchment().residency().isPresent();
+                case COMPLAINANT_DOES_NOT_CONSENT -> p.exclusion(kind).map(s -> !s.scope().isEmpty()).orElse(false);
+                case ACTIVE_CONFIDENTIAL_INFORMANT -> true;
+                case NOT_LEAD_ELIGIBLE_OFFENCE -> p.isEnabled(Door.ARREST_DIVERSION) || p.isEnabled(Door.PROSECUTOR);
+                default -> false;
+            };
+        }
+
+        /** The doors a criterion applies to when the file names none (as the builder defaults them). */
+        private static Set<Door> defaultDoors(ExclusionKind kind) {
+            if (kind == ExclusionKind.RESTITUTION_OFFENCE) {
+                return EnumSet.of(Door.ARREST_DIVERSION);
+            }
+            if (kind == ExclusionKind.NOT_LEAD_ELIGIBLE_OFFENCE) {
+                return EnumSet.of(Door.ARREST_DIVERSION, Door.PROSECUTOR);
+            }
+            return EnumSet.allOf(Door.class);
+        }
+
+        private static Val val(Object value, Object fallback) {
+            return new Val(String.valueOf(value), !value.equals(fallback));
+        }
+
+        private static Val opt(Optional<String> value) {
+            return new Val(value.orElse(""), value.isPresent());
+        }
+
+        private static Val opt(OptionalInt value) {
+            return value.isPresent() ? new Val(String.valueOf(value.getAsInt()), true) : new Val("", false);
+        }
+
+        private static Val list(java.util.Collection<?> values) {
+            return new Val(join(values), !values.isEmpty());
+        }
+
+        private static String join(java.util.Collection<?> values) {
+            var parts = new ArrayList<String>();
+            values.forEach(v -> parts.add(String.valueOf(v)));
+            return String.join(", ", parts);
+        }
+
+        /** Free text as the format can carry it: one line, no comment marker, no surrounding blanks. */
+        private static String text(String key, String value) {
+            boolean comment = value.startsWith("#") || Pattern.compile("\\s#").matcher(value).find();
+            if (value.contains("\n") || value.contains("\r") || comment || !value.equals(value.strip())
+                    || value.endsWith(DERIVED)) {
+                throw new InvalidValueException(key, "cannot be written in a policy file: free text must be one line "
+                        + "without a ' #' comment marker, surrounding blanks or a trailing " + DERIVED);
+            }
+            return value;
         }
     }
 }

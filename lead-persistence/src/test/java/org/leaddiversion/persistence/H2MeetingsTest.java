@@ -1,0 +1,12 @@
+package org.leaddiversion.persistence;
+
+import org.junit.jupiter.api.DisplayName;
+import org.leaddiversion.domain.fixtures.MutableClock;
+
+@DisplayName("OWG meetings contract: H2")
+class H2MeetingsTest extends MeetingsContract {
+    @Override
+    CaseStore open(MutableClock clock) {
+        return CaseStore.of(TestDatabases.h2(), clock);
+    }
+}

@@ -1,0 +1,12 @@
+package org.leaddiversion.persistence;
+
+import org.junit.jupiter.api.DisplayName;
+import org.leaddiversion.domain.fixtures.MutableClock;
+
+@DisplayName("OWG meetings contract: in-memory fakes")
+class InMemoryMeetingsTest extends MeetingsContract {
+    @Override
+    CaseStore open(MutableClock clock) {
+        return CaseStore.inMemory(clock);
+    }
+}

@@ -1,0 +1,12 @@
+package org.leaddiversion.persistence;
+
+import org.junit.jupiter.api.DisplayName;
+import org.leaddiversion.domain.fixtures.MutableClock;
+
+@DisplayName("Post-enrollment cases contract: in-memory fakes")
+class InMemoryPostEnrollmentCasesTest extends PostEnrollmentCasesContract {
+    @Override
+    CaseStore open(MutableClock clock) {
+        return CaseStore.inMemory(clock);
+    }
+}

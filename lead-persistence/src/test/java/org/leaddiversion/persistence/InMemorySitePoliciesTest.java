@@ -1,0 +1,17 @@
+package org.leaddiversion.persistence;
+
+import org.junit.jupiter.api.DisplayName;
+import org.leaddiversion.domain.fixtures.MutableClock;
+
+@DisplayName("Site policies contract: in-memory fakes")
+class InMemorySitePoliciesTest extends SitePoliciesContract {
+    @Override
+    CaseStore open(MutableClock clock) {
+        return CaseStore.inMemory(clock);
+    }
+
+    @Override
+    boolean transactional() {
+        return false;
+    }
+}

@@ -1,0 +1,12 @@
+package org.leaddiversion.persistence;
+
+import org.junit.jupiter.api.DisplayName;
+import org.leaddiversion.domain.fixtures.MutableClock;
+
+@DisplayName("OWG meetings contract: PostgreSQL")
+class PostgresMeetingsTest extends MeetingsContract {
+    @Override
+    CaseStore open(MutableClock clock) {
+        return CaseStore.of(TestDatabases.postgres(), clock);
+    }
+}

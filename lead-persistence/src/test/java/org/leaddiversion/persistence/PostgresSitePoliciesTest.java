@@ -1,0 +1,12 @@
+package org.leaddiversion.persistence;
+
+import org.junit.jupiter.api.DisplayName;
+import org.leaddiversion.domain.fixtures.MutableClock;
+
+@DisplayName("Site policies contract: PostgreSQL")
+class PostgresSitePoliciesTest extends SitePoliciesContract {
+    @Override
+    CaseStore open(MutableClock clock) {
+        return CaseStore.of(TestDatabases.postgres(), clock);
+    }
+}
