@@ -1,12 +1,7 @@
 package org.leaddiversion.persistence;
 
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.leaddiversion.domain.common.DomainEvent;
 import org.leaddiversion.domain.consent.DisclosureEvent;
 import org.leaddiversion.domain.enrollment.EnrollmentEvent;
@@ -16,7 +11,6 @@ import org.leaddiversion.domain.prosecution.ProsecutionEvent;
 import org.leaddiversion.domain.screening.Finding;
 import org.leaddiversion.domain.workgroup.WorkgroupEvent;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,20 +18,22 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link DomainEvent#type()}. Every event type the domain defines is known by name (the permitted records of the
  * sealed event interfaces); an unknown name is a corrupt row, not a guess.
  *
- * <p>Two families may use the same name ({@code ReferralEvent.ConsentRecorded} and
- * {@code DisclosureEvent.ConsentRecorded}): such a row is read as the one type of that name whose components are
- * exactly the payload's properties. Screening findings inside events map through {@link ReferralJson.FindingMixIn}.
+ * <p>Type names are unique across the families (checked when the class loads), so a row's type names exactly one
+ * record. Screening findings inside events map through {@link ReferralJson.FindingMixIn}.
  */
 final class EventJson {
 
-    private static final Map<String, List<Class<? extends DomainEvent>>> TYPES = new HashMap<>();
+    private static final Map<String, Class<? extends DomainEvent>> TYPES = new HashMap<>();
 
     static {
         for (Class<?> family : new Class<?>[] {ReferralEvent.class, EnrollmentEvent.class, PlanEvent.class,
                 ProsecutionEvent.class, DisclosureEvent.class, WorkgroupEvent.class}) {
             for (Class<?> type : family.getPermittedSubclasses()) {
-                TYPES.computeIfAbsent(type.getSimpleName(), k -> new ArrayList<>())
-                        .add(type.asSubclass(DomainEvent.class));
+                Class<?> clash = TYPES.put(type.getSimpleName(), type.asSubclass(DomainEvent.class));
+                if (clash != null) {
+                    throw new IllegalStateException("two event types are named " + type.getSimpleName() + ": "
+                            + clash.getName() + " and " + type.getName());
+                }
             }
         }
     }
@@ -52,25 +48,11 @@ final class EventJson {
     }
 
     DomainEvent read(String type, String json) {
-        List<Class<? extends DomainEvent>> candidates = TYPES.get(type);
-        if (candidates == null) {
+        Class<? extends DomainEvent> cls = TYPES.get(type);
+        if (cls == null) {
             throw new IllegalStateException("unknown event type " + type + " in the event log");
         }
-        if (candidates.size() == 1) {
-            return mapper.readValue(json, candidates.get(0));
-        }
-        JsonNode tree = mapper.readTree(json);
-        Set<String> properties = new HashSet<>(tree.propertyNames());
-        for (Class<? extends DomainEvent> cls : candidates) {
-            Set<String> components = new HashSet<>();
-            for (RecordComponent c : cls.getRecordComponents()) {
-                components.add(c.getName());
-            }
-            if (components.equals(properties)) {
-                return mapper.treeToValue(tree, cls);
-            }
-        }
-        throw new IllegalStateException("event type " + type + " in the event log matches none of " + candidates);
+        return mapper.readValue(json, cls);
     }
 
     /** Whether {@code type} is an event type this library defines. */

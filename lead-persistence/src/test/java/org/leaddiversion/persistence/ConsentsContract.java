@@ -69,7 +69,7 @@ abstract class ConsentsContract {
     }
 
     static DomainEvent recorded(Consent c) {
-        return new DisclosureEvent.ConsentRecorded(c.id(), c.participant(), c.type(), new ActorId("cm-1"),
+        return new DisclosureEvent.ConsentSigned(c.id(), c.participant(), c.type(), new ActorId("cm-1"),
                 c.signedAt());
     }
 

@@ -1,6 +1,7 @@
 package org.leaddiversion.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Instant;
@@ -35,13 +36,13 @@ class EventJsonTest {
     }
 
     @Test
-    void the_two_consent_recorded_events_share_a_name_and_each_comes_back_as_itself() {
+    void every_event_type_has_its_own_name_and_each_consent_event_comes_back_as_itself() {
         var referral = new ReferralEvent.ConsentRecorded(new ReferralId(new UUID(1, 2)), new ActorId("officer-1"), AT);
-        var disclosure = new DisclosureEvent.ConsentRecorded(new ConsentId(new UUID(3, 4)), new PersonId("maria"),
+        var disclosure = new DisclosureEvent.ConsentSigned(new ConsentId(new UUID(3, 4)), new PersonId("maria"),
                 ConsentType.PART2, new ActorId("cm-1"), AT);
-        assertEquals(referral.type(), disclosure.type());
+        assertNotEquals(referral.type(), disclosure.type());
         assertEquals(referral, assertInstanceOf(ReferralEvent.ConsentRecorded.class, roundTrip(referral)));
-        assertEquals(disclosure, assertInstanceOf(DisclosureEvent.ConsentRecorded.class, roundTrip(disclosure)));
+        assertEquals(disclosure, assertInstanceOf(DisclosureEvent.ConsentSigned.class, roundTrip(disclosure)));
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class DisclosureDesk {
             return Outcome.rejected(ErrorCode.PRECONDITION_MISSING, e.field(), RuleId.R36, e.getMessage());
         }
         return transactions.command(() -> {
-            var event = new DisclosureEvent.ConsentRecorded(consent.id(), participant, type, recordedBy.id(),
+            var event = new DisclosureEvent.ConsentSigned(consent.id(), participant, type, recordedBy.id(),
                     consent.signedAt());
             consents.save(consent, -1, List.of(event));
             return Outcome.success(consent, List.of(event));

@@ -43,7 +43,7 @@ public sealed interface DisclosureEvent extends DomainEvent {
     }
 
     /** A consent was signed and put on file. */
-    record ConsentRecorded(ConsentId consent, PersonId participant, ConsentType consentType, ActorId recordedBy,
+    record ConsentSigned(ConsentId consent, PersonId participant, ConsentType consentType, ActorId recordedBy,
                            Instant occurredAt) implements DisclosureEvent {
         @Override
         public String aggregateId() {

@@ -74,7 +74,7 @@ class DisclosureDeskTest {
             assertTrue(roi(a).hasError(ErrorCode.NOT_AUTHORISED), a::toString);
         }
         assertEquals(before, programme.consents().all().size());
-        assertEquals(4, programme.events().stream().filter(DisclosureEvent.ConsentRecorded.class::isInstance).count());
+        assertEquals(4, programme.events().stream().filter(DisclosureEvent.ConsentSigned.class::isInstance).count());
         rulesHold();
     }
 
