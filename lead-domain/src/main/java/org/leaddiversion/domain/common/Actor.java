@@ -16,6 +16,7 @@ public record Actor(ActorId id, Role role, Optional<String> agency) {
         Require.present(id, "actor.id");
         Require.present(role, "actor.role");
         Require.present(agency, "actor.agency");
+        agency = agency.map(a -> Require.text(a, "actor.agency", Require.NAME_MAX));
     }
 
     /** An actor without a recorded agency. */

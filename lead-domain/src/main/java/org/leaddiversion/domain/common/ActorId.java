@@ -3,7 +3,7 @@ package org.leaddiversion.domain.common;
 /** Identity of a person acting in the system (an officer's badge id, a staff account), as the host knows it. */
 public record ActorId(String value) {
     public ActorId {
-        value = Require.text(value, "actorId");
+        value = Require.id(value, "actorId");
     }
 
     @Override

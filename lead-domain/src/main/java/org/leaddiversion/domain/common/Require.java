@@ -27,9 +27,30 @@ public final class Require {
         return value.strip();
     }
 
+    /** Longest identifier (person, actor, site, area, case-manager id): what a records system's keys fit in. */
+    public static final int ID_MAX = 100;
+    /** Longest name (an agency, a provider, a payee). */
+    public static final int NAME_MAX = 200;
+    /** Longest free text (a goal, a purpose, a case manager's summary, a reason). */
+    public static final int TEXT_MAX = 2000;
+
+    /** Trimmed text of at most {@code max} characters, or an {@link InvalidValueException} naming the field. */
+    public static String text(String value, String field, int max) {
+        String t = text(value, field);
+        if (t.length() > max) {
+            throw new InvalidValueException(field, "must be at most " + max + " characters");
+        }
+        return t;
+    }
+
+    /** An identifier: non-blank, at most {@link #ID_MAX} characters. */
+    public static String id(String value, String field) {
+        return text(value, field, ID_MAX);
+    }
+
     /** An upper-case identifier such as {@code DRUG_POSSESSION}. */
     public static String code(String value, String field) {
-        text(value, field);
+        text(value, field, ID_MAX);
         if (!CODE.matcher(value).matches()) {
             throw new InvalidValueException(field, "must be an upper-case code of letters, digits and '_'");
         }

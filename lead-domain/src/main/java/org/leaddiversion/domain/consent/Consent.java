@@ -41,6 +41,9 @@ public record Consent(ConsentId id, PersonId participant, ConsentType type, Set<
         Require.present(type, "consent.type");
         recipientRoles = nonEmpty(recipientRoles, "consent.recipientRoles");
         recipientAgencies = Set.copyOf(Require.noNulls(recipientAgencies, "consent.recipientAgencies"));
+        for (String a : recipientAgencies) {
+            Require.text(a, "consent.recipientAgencies", Require.NAME_MAX);
+        }
         purposes = nonEmpty(purposes, "consent.purposes");
         dataClasses = nonEmpty(dataClasses, "consent.dataClasses");
         Require.present(signedAt, "consent.signedAt");

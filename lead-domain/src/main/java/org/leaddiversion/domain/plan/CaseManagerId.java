@@ -6,7 +6,7 @@ import org.leaddiversion.domain.common.Require;
 /** A case manager, identified by the actor id the host application resolves. */
 public record CaseManagerId(String value) implements Comparable<CaseManagerId> {
     public CaseManagerId {
-        value = Require.text(value, "caseManagerId");
+        value = Require.id(value, "caseManagerId");
     }
 
     /** The case manager who is this actor. */

@@ -28,8 +28,8 @@ public record FlexExpenditure(FlexExpenditureId id, EnrollmentId enrollment, Ins
             throw new InvalidValueException("amount", "must be above zero");
         }
         Require.present(category, "category");
-        payee = Require.text(payee, "payee");
-        purpose = Require.text(purpose, "purpose");
+        payee = Require.text(payee, "payee", Require.NAME_MAX);
+        purpose = Require.text(purpose, "purpose", Require.TEXT_MAX);
         Require.present(approvedBy, "approvedBy");
         Require.present(linkedGoal, "linkedGoal");
     }

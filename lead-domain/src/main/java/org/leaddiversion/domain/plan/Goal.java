@@ -14,7 +14,7 @@ public record Goal(GoalId id, PlanDomain domain, GoalKind kind, String descripti
         Require.present(id, "goal.id");
         Require.present(domain, "goal.domain");
         Require.present(kind, "goal.kind");
-        description = Require.text(description, "goal.description");
+        description = Require.text(description, "goal.description", Require.TEXT_MAX);
         Require.present(status, "goal.status");
         Require.present(createdAt, "goal.createdAt");
     }

@@ -9,7 +9,7 @@ public record ServiceReferral(ServiceReferralId id, PlanDomain domain, String pr
     public ServiceReferral {
         Require.present(id, "serviceReferral.id");
         Require.present(domain, "serviceReferral.domain");
-        provider = Require.text(provider, "serviceReferral.provider");
+        provider = Require.text(provider, "serviceReferral.provider", Require.NAME_MAX);
         Require.present(status, "serviceReferral.status");
         Require.present(referredAt, "serviceReferral.referredAt");
     }

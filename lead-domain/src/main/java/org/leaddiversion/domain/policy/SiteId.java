@@ -10,7 +10,7 @@ public record SiteId(String value) implements Comparable<SiteId> {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     public SiteId {
-        Require.text(value, "siteId");
+        Require.id(value, "siteId");
         if (!SLUG.matcher(value).matches()) {
             throw new InvalidValueException("siteId", "must be a lower-case slug of letters, digits and '-'");
         }

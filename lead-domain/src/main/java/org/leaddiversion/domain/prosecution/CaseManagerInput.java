@@ -8,7 +8,7 @@ import org.leaddiversion.domain.common.Require;
 public record CaseManagerInput(Actor recordedBy, String summary, Instant recordedAt) {
     public CaseManagerInput {
         Require.present(recordedBy, "caseManagerInput.recordedBy");
-        summary = Require.text(summary, "caseManagerInput.summary");
+        summary = Require.text(summary, "caseManagerInput.summary", Require.TEXT_MAX);
         Require.present(recordedAt, "caseManagerInput.recordedAt");
     }
 }

@@ -8,7 +8,7 @@ import org.leaddiversion.domain.common.Require;
  */
 public record PersonId(String value) implements Comparable<PersonId> {
     public PersonId {
-        value = Require.text(value, "personId");
+        value = Require.id(value, "personId");
     }
 
     /**
