@@ -10,7 +10,7 @@ import org.leaddiversion.domain.referral.PersonId;
  * {@link org.leaddiversion.domain.enrollment.Enrollment} aggregate keeps only its last engagement; each contact is
  * projected here from its {@link ContactRecorded} event in the transaction that stored the enrollment. Read-only.
  */
-public interface Contacts {
+interface Contacts {
 
     /** The enrollment's contacts in the order they took place (ties: the order recorded). */
     List<ContactRecorded> of(EnrollmentId enrollment);

@@ -48,6 +48,16 @@ final class JooqConsents implements Consents {
                 .orderBy(CONSENT.SIGNED_AT, CONSENT.ID).fetch());
     }
 
+    /** The consents of {@code people} (one query for the consents, one for their scopes). */
+    List<Consent> ofPeople(java.util.Collection<PersonId> people) {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        return load(tx.dsl().selectFrom(CONSENT)
+                .where(CONSENT.PARTICIPANT_ID.in(people.stream().map(PersonId::value).toList()))
+                .orderBy(CONSENT.SIGNED_AT, CONSENT.ID).fetch());
+    }
+
     @Override
     public void save(Consent consent, long expectedVersion, List<DomainEvent> newEvents) {
         tx.inTransaction(() -> {

@@ -34,6 +34,16 @@ final class JooqContacts implements Contacts {
                 .orderBy(CONTACT.CONTACT_AT, CONTACT.SEQ).fetch(JooqContacts::contact);
     }
 
+    /** The contacts of every enrollment in {@code enrollments}, in the order they took place (one query). */
+    List<ContactRecorded> ofEnrollments(java.util.Collection<EnrollmentId> enrollments) {
+        if (enrollments.isEmpty()) {
+            return List.of();
+        }
+        return tx.dsl().select(CONTACT.ENROLLMENT_ID, CONTACT.CONTACT_TYPE, CONTACT.CONTACT_AT, CONTACT.RECORDED_AT)
+                .from(CONTACT).where(CONTACT.ENROLLMENT_ID.in(enrollments.stream().map(EnrollmentId::value).toList()))
+                .orderBy(CONTACT.CONTACT_AT, CONTACT.SEQ).fetch(JooqContacts::contact);
+    }
+
     private static ContactRecorded contact(Record r) {
         return new ContactRecorded(new EnrollmentId(r.get(CONTACT.ENROLLMENT_ID)),
                 ContactType.valueOf(r.get(CONTACT.CONTACT_TYPE)), r.get(CONTACT.CONTACT_AT).toInstant(),

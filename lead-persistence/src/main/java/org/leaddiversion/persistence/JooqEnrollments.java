@@ -164,7 +164,7 @@ final class JooqEnrollments implements Enrollments {
         }
     }
 
-    private List<Enrollment> load(Condition where) {
+    List<Enrollment> load(Condition where) {
         List<EnrollmentRecord> rows = tx.dsl().selectFrom(ENROLLMENT).where(where)
                 .orderBy(ENROLLMENT.STARTED_AT, ENROLLMENT.ID).fetch();
         if (rows.isEmpty()) {

@@ -94,7 +94,7 @@ final class JooqFlexFunds implements FlexFunds {
                 .fetchOptional(FLEX_FUND.VERSION).orElse(-1L);
     }
 
-    private List<FlexFund> load(Condition where) {
+    List<FlexFund> load(Condition where) {
         List<FlexFundRecord> rows = tx.dsl().selectFrom(FLEX_FUND).where(where).orderBy(FLEX_FUND.ENROLLMENT_ID)
                 .fetch();
         if (rows.isEmpty()) {

@@ -112,7 +112,7 @@ final class JooqInterventionPlans implements InterventionPlans {
         }
     }
 
-    private List<InterventionPlan> load(Condition where) {
+    List<InterventionPlan> load(Condition where) {
         List<InterventionPlanRecord> rows = tx.dsl().selectFrom(INTERVENTION_PLAN).where(where)
                 .orderBy(INTERVENTION_PLAN.ENROLLMENT_ID).fetch();
         if (rows.isEmpty()) {

@@ -134,7 +134,7 @@ final class JooqPostEnrollmentCases implements PostEnrollmentCases {
     }
 
     /** The cases matching {@code where}, in the order first stored, with their children in two more queries. */
-    private List<PostEnrollmentCase> load(Condition where) {
+    List<PostEnrollmentCase> load(Condition where) {
         List<PostEnrollmentCaseRecord> rows = tx.dsl().selectFrom(POST_ENROLLMENT_CASE).where(where)
                 .orderBy(POST_ENROLLMENT_CASE.SEQ).fetch();
         if (rows.isEmpty()) {

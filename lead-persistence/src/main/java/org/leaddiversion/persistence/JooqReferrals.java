@@ -21,6 +21,7 @@ import org.leaddiversion.domain.intake.ReferralStatus;
 import org.leaddiversion.domain.intake.Referrals;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.referral.Demographics;
+import org.leaddiversion.domain.referral.PersonId;
 import org.leaddiversion.domain.referral.ReferralId;
 import org.leaddiversion.domain.screening.Finding;
 import org.leaddiversion.domain.screening.ScreeningDecision;
@@ -109,6 +110,16 @@ final class JooqReferrals implements Referrals {
             events.append(newEvents);
             return null;
         });
+    }
+
+    /** The referrals of {@code people}, in the order they were made (one query, for the audited reads). */
+    List<Referral> ofPeople(java.util.Collection<PersonId> people) {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        return tx.dsl().select(REFERRAL.STATE).from(REFERRAL)
+                .where(REFERRAL.PERSON_ID.in(people.stream().map(PersonId::value).toList()))
+                .orderBy(REFERRAL.REFERRED_AT, REFERRAL.ID).fetch(REFERRAL.STATE).stream().map(this::restore).toList();
     }
 
     @Override

@@ -23,6 +23,9 @@ import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.leaddiversion.domain.common.EventLog;
+import org.leaddiversion.domain.common.IdGenerator;
+import org.leaddiversion.domain.consent.ParticipantAccess;
+import org.leaddiversion.domain.intake.CaseloadCapacity;
 import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.common.Transactions;
 import org.leaddiversion.domain.consent.Consents;
@@ -73,6 +76,8 @@ public final class LeadDatabase implements AutoCloseable {
     private final JooqReferrals referrals;
     private final JooqPostEnrollmentCases postEnrollmentCases;
     private final JooqMeetings meetings;
+    private final JooqAuditLog audit;
+    private final ParticipantAccess access = new ParticipantAccess();
 
     private LeadDatabase(DataSource dataSource, Optional<HikariDataSource> owned, Optional<String> schema) {
         this.dataSource = dataSource;
@@ -104,6 +109,7 @@ public final class LeadDatabase implements AutoCloseable {
         this.referrals = new JooqReferrals(transactions, events);
         this.postEnrollmentCases = new JooqPostEnrollmentCases(transactions, events);
         this.meetings = new JooqMeetings(transactions);
+        this.audit = new JooqAuditLog(transactions);
     }
 
     /** Builds a connection pool from {@code settings}, migrates the schema and opens the ports. Close it when done. */
@@ -155,18 +161,56 @@ public final class LeadDatabase implements AutoCloseable {
         return transactions;
     }
 
-    /** The domain event log, which is also the transactional outbox. */
+    /**
+     * The domain event log, which is also the transactional outbox, for the host's relay. Events carry participant
+     * data and this read is not audited: it is a system-to-system channel, not a person's read (see
+     * {@code docs/persistence.md}, the remaining bypasses).
+     */
     public EventLog events() {
         return events;
     }
 
+    /**
+     * The audited reads of participant data: the only way a host reads a participant's record from this database.
+     * Every read is decided by the domain's {@link ParticipantAccess} at {@code clock}'s instant and writes one audit
+     * entry per participant in the read's transaction.
+     */
+    public ParticipantRecords records(Clock clock) {
+        return new ParticipantRecords(transactions, referrals, enrollments, contacts, plans, flexFunds,
+                postEnrollmentCases, consents, audit, access, Require.present(clock, "clock"));
+    }
+
+    /** The read audit about a participant, for a compliance officer (itself audited; see {@link AuditTrail}). */
+    public AuditTrail auditTrail(Clock clock) {
+        return new AuditTrail(transactions, audit, Require.present(clock, "clock"));
+    }
+
+    /**
+     * The domain's desks on this database, wired as {@link org.leaddiversion.domain.memory.InMemoryProgramme} wires
+     * them in memory: how a host runs commands. Reads of participant data go through its
+     * {@link PersistentProgramme#records()}.
+     */
+    public PersistentProgramme programme(Clock clock, IdGenerator ids, CaseloadCapacity capacity) {
+        return new PersistentProgramme(this, clock, ids, capacity);
+    }
+
+    /** Every audit entry, oldest first (the library's tests). */
+    JooqAuditLog audit() {
+        return audit;
+    }
+
+    /*
+     * The ports below hand out participant data unaudited. They are package-private: the desks of
+     * PersistentProgramme and the library's own tests use them; a host reads through records(clock).
+     */
+
     /** Consents (the domain's {@link Consents} port). */
-    public Consents consents() {
+    Consents consents() {
         return consents;
     }
 
     /** The append-only disclosure log (the domain's {@link DisclosureLog} port). */
-    public DisclosureLog disclosureLog() {
+    DisclosureLog disclosureLog() {
         return disclosures;
     }
 
@@ -174,42 +218,42 @@ public final class LeadDatabase implements AutoCloseable {
      * Enrollments (the domain's {@link Enrollments} port). A second open enrollment of a person at a site is refused
      * by the database itself and reported as a conflict; each recorded contact is projected to {@link #contacts()}.
      */
-    public Enrollments enrollments() {
+    Enrollments enrollments() {
         return enrollments;
     }
 
     /** Every recorded contact, for reports and the participant's timeline (read-only). */
-    public Contacts contacts() {
+    Contacts contacts() {
         return contacts;
     }
 
     /** Intervention plans, one per enrollment (the domain's {@link InterventionPlans} port). */
-    public InterventionPlans interventionPlans() {
+    InterventionPlans interventionPlans() {
         return plans;
     }
 
     /** Flexible-fund ledgers, one per enrollment (the domain's {@link FlexFunds} port). */
-    public FlexFunds flexFunds() {
+    FlexFunds flexFunds() {
         return flexFunds;
     }
 
     /** Case-manager assignments, one versioned aggregate per site (the domain's {@link SiteCaseloads} port). */
-    public SiteCaseloads siteCaseloads() {
+    SiteCaseloads siteCaseloads() {
         return caseloads;
     }
 
     /** Referrals with their screening decisions and held charges (the domain's {@link Referrals} port). */
-    public Referrals referrals() {
+    Referrals referrals() {
         return referrals;
     }
 
     /** Post-enrollment and pre-existing cases (the domain's {@link PostEnrollmentCases} port). */
-    public PostEnrollmentCases postEnrollmentCases() {
+    PostEnrollmentCases postEnrollmentCases() {
         return postEnrollmentCases;
     }
 
     /** The OWG meetings held. */
-    public Meetings meetings() {
+    Meetings meetings() {
         return meetings;
     }
 

@@ -1,0 +1,368 @@
+package org.leaddiversion.persistence;
+
+import static org.leaddiversion.persistence.jooq.Tables.ENROLLMENT;
+import static org.leaddiversion.persistence.jooq.Tables.FLEX_FUND;
+import static org.leaddiversion.persistence.jooq.Tables.INTERVENTION_PLAN;
+import static org.leaddiversion.persistence.jooq.Tables.POST_ENROLLMENT_CASE;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.leaddiversion.domain.access.AccessDecision;
+import org.leaddiversion.domain.access.DataClass;
+import org.leaddiversion.domain.access.Operation;
+import org.leaddiversion.domain.common.DomainError;
+import org.leaddiversion.domain.common.Require;
+import org.leaddiversion.domain.consent.Consent;
+import org.leaddiversion.domain.consent.ParticipantAccess;
+import org.leaddiversion.domain.enrollment.Enrollment;
+import org.leaddiversion.domain.enrollment.EnrollmentEvent.ContactRecorded;
+import org.leaddiversion.domain.enrollment.EnrollmentId;
+import org.leaddiversion.domain.intake.Referral;
+import org.leaddiversion.domain.plan.FlexFund;
+import org.leaddiversion.domain.plan.InterventionPlan;
+import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
+import org.leaddiversion.domain.referral.PersonId;
+import org.leaddiversion.domain.referral.ReferralId;
+
+/**
+ * The audited way to read a participant's data: the only public read of participant records the database offers.
+ * Every method takes a {@link Reader} and, in one transaction,
+ * <ol>
+ *   <li>reads the participant's consents and asks the domain's {@link ParticipantAccess} — the SPEC §2.2 matrix under
+ *       those consents, at this clock's instant — which data classes the reader may read (the library keeps no copy
+ *       of those rules);</li>
+ *   <li>loads only what may be released, cut to the released classes;</li>
+ *   <li>appends exactly one audit entry per participant (who, role, agency, purpose, circumstances, participant,
+ *       field group, classes released, outcome, record ids, time).</li>
+ * </ol>
+ * If the audit cannot be written the read fails and releases nothing. A purpose of ENFORCEMENT or EVIDENCE reads
+ * nothing at all and is audited as DENIED (First Golden Rule, R35).
+ *
+ * <p>Each method reads one field group, with the data classes it speaks for:
+ * <ul>
+ *   <li>referrals — {@link DataClass#REFERRAL_CORE}; the screening decision and reasons need {@link DataClass#SCREENING}
+ *       and the held charge {@link DataClass#LEGAL_COORDINATION}; a referral is released only with its core
+ *       ({@link ReferralView});</li>
+ *   <li>enrollments — {@link DataClass#ENROLLMENT_STATUS};</li>
+ *   <li>plans and flexible funds — {@link DataClass#PLAN_SUMMARY};</li>
+ *   <li>contacts — {@link DataClass#CASE_NOTES};</li>
+ *   <li>post-enrollment and pre-existing cases — {@link DataClass#LEGAL_COORDINATION};</li>
+ *   <li>consents on file — {@link DataClass#ENROLLMENT_STATUS}: a consent on file tells that the person takes part,
+ *       no more (its scope names roles, purposes and classes, not case content).</li>
+ * </ul>
+ * The batched forms ({@code …Of(reader, Set<PersonId>)}) are what a GraphQL DataLoader calls once per field group: one
+ * query per table for all the participants, and one audit entry per participant.
+ */
+public final class ParticipantRecords {
+
+    static final String REFERRAL = "referral";
+    static final String REFERRALS = "referrals";
+    static final String ENROLLMENTS = "enrollments";
+    static final String PLANS = "plans";
+    static final String CONTACTS = "contacts";
+    static final String CASES = "cases";
+    static final String CONSENTS = "consents";
+
+    private static final Set<DataClass> REFERRAL_CLASSES = Collections.unmodifiableSet(
+            EnumSet.of(DataClass.REFERRAL_CORE, DataClass.SCREENING, DataClass.LEGAL_COORDINATION));
+
+    private final JooqTransactions tx;
+    private final JooqReferrals referrals;
+    private final JooqEnrollments enrollments;
+    private final JooqContacts contacts;
+    private final JooqInterventionPlans plans;
+    private final JooqFlexFunds funds;
+    private final JooqPostEnrollmentCases cases;
+    private final JooqConsents consents;
+    private final JooqAuditLog audit;
+    private final ParticipantAccess access;
+    private final Clock clock;
+
+    ParticipantRecords(JooqTransactions tx, JooqReferrals referrals, JooqEnrollments enrollments,
+                       JooqContacts contacts, JooqInterventionPlans plans, JooqFlexFunds funds,
+                       JooqPostEnrollmentCases cases, JooqConsents consents, JooqAuditLog audit,
+                       ParticipantAccess access, Clock clock) {
+        this.tx = tx;
+        this.referrals = referrals;
+        this.enrollments = enrollments;
+        this.contacts = contacts;
+        this.plans = plans;
+        this.funds = funds;
+        this.cases = cases;
+        this.consents = consents;
+        this.audit = audit;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    // ---- referrals ---------------------------------------------------------------------------------------------
+
+    /**
+     * One referral by id. The referral is loaded to learn whose it is, then cut to what the reader may see; a referral
+     * that does not exist releases nothing and is audited DENIED without a participant, naming the id asked for.
+     */
+    public Release<Optional<ReferralView>> referral(Reader reader, ReferralId id) {
+        Require.present(reader, "reader");
+        Require.present(id, "id");
+        return tx.inTransaction(() -> {
+            Instant at = clock.instant();
+            List<String> asked = List.of("referral:" + id.value());
+            if (reader.purpose().isEnforcement()) {
+                // nothing is loaded, not even whose referral it is; the domain's decision for the purpose (R35) is the
+                // same for every participant, so it is asked for a placeholder
+                var refusals = refusals(REFERRAL_CLASSES, decide(reader, new PersonId("not-read"), List.of(), at));
+                audit.append(reader, Optional.empty(), REFERRAL, Set.of(), AuditOutcome.DENIED, asked, at);
+                return new Release<>(Optional.empty(), Optional.<ReferralView>empty(), Set.of(), refusals,
+                        AuditOutcome.DENIED);
+            }
+            Optional<Referral> found = referrals.find(id);
+            if (found.isEmpty()) {
+                audit.append(reader, Optional.empty(), REFERRAL, Set.of(), AuditOutcome.DENIED, asked, at);
+                return new Release<>(Optional.empty(), Optional.<ReferralView>empty(), Set.of(), List.of(),
+                        AuditOutcome.DENIED);
+            }
+            PersonId person = found.get().submission().person().id();
+            var decisions = decide(reader, person, consents.of(person), at);
+            Set<DataClass> released = withCore(granted(REFERRAL_CLASSES, decisions));
+            AuditOutcome outcome = outcome(REFERRAL_CLASSES, released);
+            Optional<ReferralView> view = released.isEmpty() ? Optional.empty()
+                    : Optional.of(ReferralView.of(found.get(), released));
+            audit.append(reader, Optional.of(person), REFERRAL, released, outcome, asked, at);
+            return new Release<>(Optional.of(person), view, released, refusals(REFERRAL_CLASSES, decisions), outcome);
+        });
+    }
+
+    /** A person's referrals, oldest first. */
+    public Release<List<ReferralView>> referralsOf(Reader reader, PersonId person) {
+        return referralsOf(reader, Set.of(Require.present(person, "person"))).get(person);
+    }
+
+    /** The referrals of each of {@code people}: one query, one audit entry per person. */
+    public Map<PersonId, Release<List<ReferralView>>> referralsOf(Reader reader, Set<PersonId> people) {
+        return read(reader, REFERRALS, REFERRAL_CLASSES, people, ParticipantRecords::withCore, (who, released) -> {
+            var out = new HashMap<PersonId, List<ReferralView>>();
+            for (Referral r : referrals.ofPeople(who)) {
+                PersonId p = r.submission().person().id();
+                out.computeIfAbsent(p, k -> new ArrayList<>()).add(ReferralView.of(r, released.get(p)));
+            }
+            return out;
+        }, v -> "referral:" + v.id().value());
+    }
+
+    // ---- enrollments -------------------------------------------------------------------------------------------
+
+    /** A person's enrollments at every site, in the order they started. */
+    public Release<List<Enrollment>> enrollmentsOf(Reader reader, PersonId person) {
+        return enrollmentsOf(reader, Set.of(Require.present(person, "person"))).get(person);
+    }
+
+    /** The enrollments of each of {@code people}. */
+    public Map<PersonId, Release<List<Enrollment>>> enrollmentsOf(Reader reader, Set<PersonId> people) {
+        return read(reader, ENROLLMENTS, Set.of(DataClass.ENROLLMENT_STATUS), people, UnaryOperator.identity(),
+                (who, released) -> byPerson(enrollmentsOf(who), Enrollment::person),
+                e -> "enrollment:" + e.id().value());
+    }
+
+    // ---- plans and flexible funds -----------------------------------------------------------------------------
+
+    /** A person's intervention plans and flexible-fund ledgers, one summary per enrollment. */
+    public Release<List<PlanSummary>> plansOf(Reader reader, PersonId person) {
+        return plansOf(reader, Set.of(Require.present(person, "person"))).get(person);
+    }
+
+    /** The plans and ledgers of each of {@code people}. */
+    public Map<PersonId, Release<List<PlanSummary>>> plansOf(Reader reader, Set<PersonId> people) {
+        return read(reader, PLANS, Set.of(DataClass.PLAN_SUMMARY), people, UnaryOperator.identity(),
+                (who, released) -> {
+                    List<Enrollment> es = enrollmentsOf(who);
+                    List<java.util.UUID> ids = es.stream().map(e -> e.id().value()).toList();
+                    Map<EnrollmentId, InterventionPlan> planOf = new HashMap<>();
+                    Map<EnrollmentId, FlexFund> fundOf = new HashMap<>();
+                    if (!ids.isEmpty()) {
+                        plans.load(INTERVENTION_PLAN.ENROLLMENT_ID.in(ids)).forEach(p -> planOf.put(p.enrollment(), p));
+                        funds.load(FLEX_FUND.ENROLLMENT_ID.in(ids)).forEach(f -> fundOf.put(f.enrollment(), f));
+                    }
+                    var out = new HashMap<PersonId, List<PlanSummary>>();
+                    for (Enrollment e : es) {
+                        if (planOf.containsKey(e.id()) || fundOf.containsKey(e.id())) {
+                            out.computeIfAbsent(e.person(), k -> new ArrayList<>()).add(new PlanSummary(e.id(),
+                                    Optional.ofNullable(planOf.get(e.id())), Optional.ofNullable(fundOf.get(e.id()))));
+                        }
+                    }
+                    return out;
+                }, s -> s.plan().map(p -> "plan:" + p.id().value()).orElse("flex-fund:" + s.enrollment().value()));
+    }
+
+    // ---- contacts ----------------------------------------------------------------------------------------------
+
+    /** A person's recorded contacts over all enrollments, in the order they took place. */
+    public Release<List<ContactRecorded>> contactsOf(Reader reader, PersonId person) {
+        return contactsOf(reader, Set.of(Require.present(person, "person"))).get(person);
+    }
+
+    /** The contacts of each of {@code people}. */
+    public Map<PersonId, Release<List<ContactRecorded>>> contactsOf(Reader reader, Set<PersonId> people) {
+        return read(reader, CONTACTS, Set.of(DataClass.CASE_NOTES), people, UnaryOperator.identity(),
+                (who, released) -> {
+                    Map<EnrollmentId, PersonId> personOf = new HashMap<>();
+                    enrollmentsOf(who).forEach(e -> personOf.put(e.id(), e.person()));
+                    var out = new HashMap<PersonId, List<ContactRecorded>>();
+                    for (ContactRecorded c : contacts.ofEnrollments(personOf.keySet())) {
+                        out.computeIfAbsent(personOf.get(c.enrollmentId()), k -> new ArrayList<>()).add(c);
+                    }
+                    return out;
+                }, c -> "enrollment:" + c.enrollmentId().value());
+    }
+
+    // ---- post-enrollment cases ---------------------------------------------------------------------------------
+
+    /** A person's post-enrollment and pre-existing cases at every site, in the order first stored. */
+    public Release<List<PostEnrollmentCase>> casesOf(Reader reader, PersonId person) {
+        return casesOf(reader, Set.of(Require.present(person, "person"))).get(person);
+    }
+
+    /** The cases of each of {@code people}. */
+    public Map<PersonId, Release<List<PostEnrollmentCase>>> casesOf(Reader reader, Set<PersonId> people) {
+        return read(reader, CASES, Set.of(DataClass.LEGAL_COORDINATION), people, UnaryOperator.identity(),
+                (who, released) -> byPerson(cases.load(POST_ENROLLMENT_CASE.PERSON_ID.in(values(who))),
+                        PostEnrollmentCase::person),
+                c -> "case:" + c.id().value());
+    }
+
+    // ---- consents ----------------------------------------------------------------------------------------------
+
+    /** The consents a person has on file, revoked and expired ones included, in the order signed. */
+    public Release<List<Consent>> consentsOf(Reader reader, PersonId person) {
+        return consentsOf(reader, Set.of(Require.present(person, "person"))).get(person);
+    }
+
+    /** The consents of each of {@code people}. */
+    public Map<PersonId, Release<List<Consent>>> consentsOf(Reader reader, Set<PersonId> people) {
+        return read(reader, CONSENTS, Set.of(DataClass.ENROLLMENT_STATUS), people, UnaryOperator.identity(),
+                (who, released) -> byPerson(consents.ofPeople(who), Consent::participant),
+                c -> "consent:" + c.id().value());
+    }
+
+    // ---- the one way every batched read goes --------------------------------------------------------------------
+
+    /**
+     * Decides, loads and audits one field group for {@code people}.
+     *
+     * @param group      the data classes the field group speaks for
+     * @param releasable what may be released given the classes granted (a referral needs its core)
+     * @param load       loads the data of the people with something to release, already cut to their classes
+     * @param recordId   names a released record in the audit
+     */
+    private <T> Map<PersonId, Release<List<T>>> read(Reader reader, String what, Set<DataClass> group,
+                                                     Set<PersonId> people, UnaryOperator<Set<DataClass>> releasable,
+                                                     Loader<T> load, Function<T, String> recordId) {
+        Require.present(reader, "reader");
+        Set<PersonId> who = new TreeSet<>(Require.noNulls(people, "people"));
+        return tx.inTransaction(() -> {
+            Instant at = clock.instant();
+            boolean enforcement = reader.purpose().isEnforcement();
+            Map<PersonId, List<Consent>> consentsOf = enforcement ? Map.of()
+                    : byPerson(consents.ofPeople(who), Consent::participant);
+            Map<PersonId, Set<DataClass>> released = new LinkedHashMap<>();
+            Map<PersonId, List<DomainError>> refused = new HashMap<>();
+            for (PersonId p : who) {
+                var decisions = decide(reader, p, consentsOf.getOrDefault(p, List.of()), at);
+                released.put(p, enforcement ? Set.of() : releasable.apply(granted(group, decisions)));
+                refused.put(p, refusals(group, decisions));
+            }
+            Set<PersonId> toLoad = new TreeSet<>();
+            released.forEach((p, classes) -> {
+                if (!classes.isEmpty()) {
+                    toLoad.add(p);
+                }
+            });
+            Map<PersonId, List<T>> loaded = toLoad.isEmpty() ? Map.of() : load.load(toLoad, released);
+            var out = new LinkedHashMap<PersonId, Release<List<T>>>();
+            for (PersonId p : who) {
+                List<T> data = List.copyOf(loaded.getOrDefault(p, List.of()));
+                Set<DataClass> classes = released.get(p);
+                AuditOutcome outcome = outcome(group, classes);
+                audit.append(reader, Optional.of(p), what, classes, outcome,
+                        data.stream().map(recordId).distinct().toList(), at);
+                out.put(p, new Release<>(Optional.of(p), data, classes, refused.get(p), outcome));
+            }
+            return Collections.unmodifiableMap(out);
+        });
+    }
+
+    /** Loads the data of {@code people}, cut to the classes released to each. */
+    @FunctionalInterface
+    private interface Loader<T> {
+        Map<PersonId, List<T>> load(Set<PersonId> people, Map<PersonId, Set<DataClass>> released);
+    }
+
+    private Map<DataClass, AccessDecision> decide(Reader reader, PersonId person, List<Consent> theirs, Instant at) {
+        return access.decisions(reader.actor(), Operation.READ, person, reader.circumstances(), reader.purpose(),
+                Optional.empty(), theirs, at);
+    }
+
+    private List<Enrollment> enrollmentsOf(Set<PersonId> people) {
+        return enrollments.load(ENROLLMENT.PERSON_ID.in(values(people)));
+    }
+
+    private static List<String> values(Set<PersonId> people) {
+        return people.stream().map(PersonId::value).toList();
+    }
+
+    private static <T> Map<PersonId, List<T>> byPerson(List<T> items, Function<T, PersonId> person) {
+        var out = new HashMap<PersonId, List<T>>();
+        items.forEach(i -> out.computeIfAbsent(person.apply(i), k -> new ArrayList<>()).add(i));
+        return out;
+    }
+
+    private static Set<DataClass> granted(Set<DataClass> group, Map<DataClass, AccessDecision> decisions) {
+        Set<DataClass> out = EnumSet.noneOf(DataClass.class);
+        for (DataClass c : group) {
+            if (decisions.get(c).isAllowed()) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** A referral is released only with its core: screening or a held charge without the referral means nothing. */
+    private static Set<DataClass> withCore(Set<DataClass> granted) {
+        return granted.contains(DataClass.REFERRAL_CORE) ? granted : Set.of();
+    }
+
+    /** One refusal per class of the group the policy refused, named by its class (rule R36, or R35 for the purpose). */
+    private static List<DomainError> refusals(Set<DataClass> group, Map<DataClass, AccessDecision> decisions) {
+        var out = new ArrayList<DomainError>();
+        for (DataClass c : EnumSet.copyOf(group)) {
+            if (decisions.get(c) instanceof AccessDecision.Denied denied) {
+                DomainError why = denied.reason();
+                out.add(DomainError.of(why.code(), field(c), why.rule(), why.message()));
+            }
+        }
+        return out;
+    }
+
+    private static AuditOutcome outcome(Set<DataClass> group, Set<DataClass> released) {
+        if (released.isEmpty()) {
+            return AuditOutcome.DENIED;
+        }
+        return released.containsAll(group) ? AuditOutcome.ALLOWED : AuditOutcome.PARTLY_ALLOWED;
+    }
+
+    /** The field a refusal of {@code data} names. */
+    static String field(DataClass data) {
+        return "dataClasses." + data.name();
+    }
+}

@@ -1,0 +1,111 @@
+package org.leaddiversion.persistence;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.leaddiversion.domain.common.IdGenerator;
+import org.leaddiversion.domain.common.Require;
+import org.leaddiversion.domain.consent.DisclosureDesk;
+import org.leaddiversion.domain.consent.DisclosurePolicy;
+import org.leaddiversion.domain.enrollment.Enrollment;
+import org.leaddiversion.domain.intake.CaseloadCapacity;
+import org.leaddiversion.domain.intake.ReferralDesk;
+import org.leaddiversion.domain.plan.CaseManagementDesk;
+import org.leaddiversion.domain.prosecution.CoordinationDesk;
+import org.leaddiversion.domain.rules.ProgrammeRecord;
+import org.leaddiversion.domain.workgroup.WorkgroupDesk;
+
+/**
+ * A whole LEAD programme on the database: the domain's desks wired to the database's ports exactly as
+ * {@link org.leaddiversion.domain.memory.InMemoryProgramme} wires them in memory — referrals and enrollments, case
+ * management, prosecution coordination, consent and disclosure, the work group — every command in one database
+ * transaction. Participant data is read through {@link #records()}, which audits every read.
+ *
+ * <p>Some desks still offer read helpers of their own ({@code ReferralDesk.find}, {@code CaseManagementDesk.plan} and
+ * {@code fund}, {@code CoordinationDesk.find} and {@code openConsultations}, {@code DisclosureDesk.consentsOf},
+ * {@code WorkgroupDesk.agenda} and {@code reminders}); they read without an audit entry and are to move to the
+ * audited query side (see {@code docs/persistence.md}).
+ */
+public final class PersistentProgramme {
+
+    private final LeadDatabase db;
+    private final Clock clock;
+    private final SitePolicyStore policies;
+    private final ReferralDesk desk;
+    private final CaseManagementDesk caseManagement;
+    private final CoordinationDesk coordination;
+    private final DisclosureDesk disclosure;
+    private final WorkgroupDesk workgroup;
+    private final ParticipantRecords records;
+
+    PersistentProgramme(LeadDatabase db, Clock clock, IdGenerator ids, CaseloadCapacity capacity) {
+        this.db = db;
+        this.clock = Require.present(clock, "clock");
+        Require.present(ids, "ids");
+        Require.present(capacity, "capacity");
+        this.policies = db.sitePolicies(clock);
+        var tx = db.transactions();
+        this.desk = new ReferralDesk(clock, ids, policies, db.referrals(), db.enrollments(), capacity,
+                db.siteCaseloads(), db.postEnrollmentCases(), tx);
+        this.caseManagement = new CaseManagementDesk(clock, ids, policies, db.enrollments(), db.siteCaseloads(),
+                db.interventionPlans(), db.flexFunds(), tx);
+        this.coordination = new CoordinationDesk(clock, ids, policies,
+                (person, site) -> db.enrollments().openFor(person, site).map(Enrollment::id),
+                db.postEnrollmentCases(), tx);
+        this.disclosure = new DisclosureDesk(clock, ids, db.consents(), db.disclosureLog(), new DisclosurePolicy(), tx);
+        this.workgroup = new WorkgroupDesk(clock, policies, db.referrals(), db.enrollments(), db.postEnrollmentCases(),
+                db.consents(), db.events());
+        this.records = db.records(clock);
+    }
+
+    /** Referrals, intake and the enrollment lifecycle. */
+    public ReferralDesk desk() {
+        return desk;
+    }
+
+    /** Caseloads, intervention plans and flexible funds. */
+    public CaseManagementDesk caseManagement() {
+        return caseManagement;
+    }
+
+    /** Post-enrollment cases, consultations and charging decisions. */
+    public CoordinationDesk coordination() {
+        return coordination;
+    }
+
+    /** Consents, revocations and disclosures. */
+    public DisclosureDesk disclosure() {
+        return disclosure;
+    }
+
+    /** OWG agendas and reminders. */
+    public WorkgroupDesk workgroup() {
+        return workgroup;
+    }
+
+    /** The site policies the desks run under (the programme's clock decides "today"). */
+    public SitePolicyStore policies() {
+        return policies;
+    }
+
+    /** The audited reads of participant data, on the programme's clock. */
+    public ParticipantRecords records() {
+        return records;
+    }
+
+    /**
+     * The whole programme as the rule catalogue sees it, now. Package-private on purpose: it holds every participant's
+     * record unaudited, so only the library's own tests take it; a host-facing rule check would go through an audited
+     * entry point.
+     */
+    ProgrammeRecord record() {
+        return record(clock.instant());
+    }
+
+    /** The whole programme as of {@code asOf}, read in one transaction. */
+    ProgrammeRecord record(Instant asOf) {
+        return db.transactions().inTransaction(() -> new ProgrammeRecord(policies, db.referrals().all(),
+                db.enrollments().all(), db.events().events(), asOf, db.siteCaseloads().all(),
+                db.interventionPlans().all(), db.flexFunds().all(), db.consents().all(),
+                db.disclosureLog().entries(), db.postEnrollmentCases().all(), db.meetings().all()));
+    }
+}

@@ -1,0 +1,11 @@
+package org.leaddiversion.persistence;
+
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("Audited reads and the programme on the database: H2")
+class H2AuditedReadsTest extends AuditedReadsContract {
+    @Override
+    LeadDatabase open() {
+        return TestDatabases.h2();
+    }
+}
