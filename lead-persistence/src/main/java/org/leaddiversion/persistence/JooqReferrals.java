@@ -6,6 +6,7 @@ import static org.leaddiversion.persistence.jooq.Tables.SCREENING_REASON;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -122,6 +123,34 @@ final class JooqReferrals implements Referrals {
                 .orderBy(REFERRAL.REFERRED_AT, REFERRAL.ID).fetch(REFERRAL.STATE).stream().map(this::restore).toList();
     }
 
+    /**
+     * Inserts new referrals (version 0, never stored before) with their screening reasons, held charges and events,
+     * in the current transaction: the same rows {@link #save} writes for each, through {@link BulkRows} (COPY on
+     * PostgreSQL, multi-row inserts elsewhere). Used by the bulk import; a referral already stored fails the whole
+     * call on the primary key.
+     */
+    void insertNew(List<Referral> fresh, List<DomainEvent> newEvents) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        tx.inTransaction(() -> {
+            var rows = new ArrayList<ReferralRecord>(fresh.size());
+            var reasons = new ArrayList<ScreeningReasonRecord>();
+            var held = new ArrayList<DivertedCaseRecord>();
+            for (Referral referral : fresh) {
+                UUID id = referral.id().value();
+                rows.add(record(referral.state()));
+                reasons.addAll(reasons(id, referral.screening()));
+                referral.divertedCase().ifPresent(c -> held.add(heldCharge(id, c)));
+            }
+            BulkRows.insert(tx.dsl(), REFERRAL, List.of(REFERRAL.fields()), rows);
+            BulkRows.insert(tx.dsl(), SCREENING_REASON, List.of(SCREENING_REASON.fields()), reasons);
+            BulkRows.insert(tx.dsl(), DIVERTED_CASE, List.of(DIVERTED_CASE.fields()), held);
+            events.appendAll(newEvents);
+            return null;
+        });
+    }
+
     @Override
     public List<Referral> all() {
         return tx.dsl().select(REFERRAL.STATE).from(REFERRAL).orderBy(REFERRAL.REFERRED_AT, REFERRAL.ID)
@@ -179,7 +208,7 @@ final class JooqReferrals implements Referrals {
     }
 
     private static List<ScreeningReasonRecord> reasons(UUID referral, ScreeningDecision d) {
-        var rows = new java.util.ArrayList<ScreeningReasonRecord>();
+        var rows = new ArrayList<ScreeningReasonRecord>();
         for (Finding f : d.findings()) {
             rows.add(finding(referral, rows.size() + 1, "FINDING", f));
         }

@@ -26,6 +26,7 @@ import org.leaddiversion.domain.common.EventLog;
 import org.leaddiversion.domain.common.IdGenerator;
 import org.leaddiversion.domain.consent.ParticipantAccess;
 import org.leaddiversion.domain.intake.CaseloadCapacity;
+import org.leaddiversion.domain.policy.SitePolicies;
 import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.common.Transactions;
 import org.leaddiversion.domain.consent.Consents;
@@ -245,6 +246,15 @@ public final class LeadDatabase implements AutoCloseable {
     /** Referrals with their screening decisions and held charges (the domain's {@link Referrals} port). */
     Referrals referrals() {
         return referrals;
+    }
+
+    /**
+     * A bulk import of referrals from CSV, screened against {@code policies} at each referral's instant (rule R40),
+     * with new referral ids from {@code ids}; {@link ReferralImport#DEFAULT_BATCH} rows per transaction.
+     */
+    public ReferralImport referralImport(SitePolicies policies, IdGenerator ids) {
+        return new ReferralImport(transactions, referrals, Require.present(policies, "policies"),
+                Require.present(ids, "ids"), ReferralImport.DEFAULT_BATCH);
     }
 
     /** Post-enrollment and pre-existing cases (the domain's {@link PostEnrollmentCases} port). */

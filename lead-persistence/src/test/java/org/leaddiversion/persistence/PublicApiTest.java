@@ -29,7 +29,9 @@ class PublicApiTest {
         }
         assertEquals(new TreeSet<>(Set.of("transactions:Transactions", "events:EventLog",
                 "records:ParticipantRecords", "auditTrail:AuditTrail", "programme:PersistentProgramme",
-                "sitePolicies:SitePolicyStore", "vendor:Vendor", "close:void")), returned);
+                "sitePolicies:SitePolicyStore", "vendor:Vendor", "close:void",
+                // a write path: the import reports counts and line-numbered problems, never participant data
+                "referralImport:ReferralImport")), returned);
     }
 
     @Test

@@ -1,0 +1,31 @@
+package org.leaddiversion.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvRecordsTest {
+
+    @Test
+    void quotedFieldsKeepCommasQuotesAndLineBreaksAndRecordsKeepTheLineTheyStartOn() throws Exception {
+        var csv = new CsvRecords(new StringReader("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\n\"two\nlines\",z\nlast,"));
+        assertEquals(new CsvRecords.Row(1, List.of("a", "b")), csv.next());
+        assertEquals(new CsvRecords.Row(2, List.of("x, y", "say \"hi\"")), csv.next());
+        assertEquals(new CsvRecords.Row(4, List.of("two\nlines", "z")), csv.next());
+        assertEquals(new CsvRecords.Row(6, List.of("last", "")), csv.next());
+        assertNull(csv.next());
+    }
+
+    @Test
+    void aBrokenRecordIsReportedWithItsLineAndReadingGoesOnAtTheNextLine() throws Exception {
+        var csv = new CsvRecords(new StringReader("ok,1\n\"closed\"junk,2\nnext,3\n"));
+        assertEquals(1, csv.next().line());
+        var broken = assertThrows(CsvRecords.MalformedRecord.class, csv::next);
+        assertEquals(2, broken.line());
+        assertEquals(new CsvRecords.Row(3, List.of("next", "3")), csv.next());
+    }
+}
