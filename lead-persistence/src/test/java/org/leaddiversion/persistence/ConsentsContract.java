@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,40 +123,17 @@ abstract class ConsentsContract {
         Consent c = roi(4, new PersonId("bea"));
         store.consents().save(c, -1, List.of());
         int writers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            var go = new CountDownLatch(1);
-            var outcomes = new ArrayList<CompletableFuture<Boolean>>();
-            for (int i = 0; i < writers; i++) {
-                int k = i;
-                outcomes.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                        var revoked = c.revoke(SIGNED.plusSeconds(10 + k), new ActorId("cm-" + k));
-                        store.transactions().inTransaction(() -> {
-                            store.consents().save(revoked.value(), 0, revoked.events());
-                            return null;
-                        });
-                        return true;
-                    } catch (ConcurrentUpdateException e) {
-                        return false;
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, pool));
-            }
-            go.countDown();
-            long won = 0;
-            for (var o : outcomes) {
-                won += o.get() ? 1 : 0;
-            }
-            assertEquals(1, won, "exactly one revocation is stored");
-            assertEquals(1, store.events().events().stream()
-                    .filter(DisclosureEvent.ConsentRevoked.class::isInstance).count());
-            assertTrue(store.consents().find(c.id()).orElseThrow().revokedAt().isPresent());
-        } finally {
-            pool.shutdownNow();
-        }
+        long won = Races.committed(writers, k -> {
+            var revoked = c.revoke(SIGNED.plusSeconds(10 + k), new ActorId("cm-" + k));
+            store.transactions().inTransaction(() -> {
+                store.consents().save(revoked.value(), 0, revoked.events());
+                return null;
+            });
+        });
+        assertEquals(1, won, "exactly one revocation is stored");
+        assertEquals(1, store.events().events().stream()
+                .filter(DisclosureEvent.ConsentRevoked.class::isInstance).count());
+        assertTrue(store.consents().find(c.id()).orElseThrow().revokedAt().isPresent());
     }
 
     @Test

@@ -12,11 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -210,7 +205,7 @@ abstract class EnrollmentsContract {
         for (int i = 0; i < writers; i++) {
             starts.add(started(fay, SITE, T0.plusSeconds(i)));
         }
-        List<Boolean> won = race(writers, k -> () -> {
+        List<Boolean> won = Races.race(writers, k -> () -> {
             try {
                 store.transactions().inTransaction(() -> {
                     save(starts.get(k));
@@ -237,7 +232,7 @@ abstract class EnrollmentsContract {
         int attempts = 12;
         var committed = new AtomicInteger();
         var refused = new AtomicInteger();
-        race(writers, k -> () -> {
+        Races.race(writers, k -> () -> {
             for (int m = 0; m < attempts; m++) {
                 Enrollment read = store.enrollments().find(id).orElseThrow();
                 Instant now = T0.plus(Duration.ofHours(1 + k * attempts + m));
@@ -304,29 +299,5 @@ abstract class EnrollmentsContract {
         assertEquals(List.of(expected.get(1), expected.get(2)), store.contactsOf(here.value().id()));
         assertEquals(T0, store.enrollments().find(here.value().id()).orElseThrow().lastEngagementAt().minus(
                 Duration.ofDays(3)), "the office contact moved the last engagement; the collateral did not");
-    }
-
-    /** Runs {@code writers} tasks released at once; their results in task order. */
-    static <T> List<T> race(int writers, java.util.function.IntFunction<Callable<T>> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            var go = new CountDownLatch(1);
-            var futures = new ArrayList<Future<T>>();
-            for (int i = 0; i < writers; i++) {
-                Callable<T> work = task.apply(i);
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return work.call();
-                }));
-            }
-            go.countDown();
-            var out = new ArrayList<T>();
-            for (Future<T> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -3,7 +3,6 @@ package org.leaddiversion.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.leaddiversion.persistence.EnrollmentsContract.race;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.math.BigDecimal;
@@ -245,7 +244,7 @@ abstract class PlansContract {
         var committed = new AtomicInteger();
         var refused = new AtomicInteger();
         var overCap = new AtomicInteger();
-        race(writers, k -> () -> {
+        Races.race(writers, k -> () -> {
             for (int m = 0; m < attempts; m++) {
                 Caseloads read = store.caseloads().of(SITE);
                 var out = read.assign(new EnrollmentId(new UUID(k, m)), cm, policy, T0.plusSeconds(m));

@@ -13,10 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -295,40 +291,17 @@ abstract class PostEnrollmentCasesContract {
         PostEnrollmentCase c = accepted(desk.recordCase(Fixtures.PROSECUTOR, new PersonId("P1"), SEATTLE,
                 List.of(Offence.of("DRUG_POSSESSION", OffenceLevel.MISDEMEANOR)), List.of(), T0));
         int writers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            var go = new CountDownLatch(1);
-            var outcomes = new ArrayList<CompletableFuture<Boolean>>();
-            for (int i = 0; i < writers; i++) {
-                int k = i;
-                outcomes.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                        var requested = c.requestConsultation(Actor.of("p-" + k, Role.PROSECUTOR), T0.plusSeconds(k), 14);
-                        store.transactions().inTransaction(() -> {
-                            store.cases().save(requested.value(), 0, requested.events());
-                            return null;
-                        });
-                        return true;
-                    } catch (ConcurrentUpdateException e) {
-                        return false;
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, pool));
-            }
-            go.countDown();
-            long won = 0;
-            for (var o : outcomes) {
-                won += o.get() ? 1 : 0;
-            }
-            assertEquals(1, won, "exactly one request is stored");
-            assertEquals(1, store.events().events().stream()
-                    .filter(ProsecutionEvent.ConsultationRequested.class::isInstance).count());
-            assertEquals(1, store.cases().find(c.id()).orElseThrow().version());
-        } finally {
-            pool.shutdownNow();
-        }
+        long won = Races.committed(writers, k -> {
+            var requested = c.requestConsultation(Actor.of("p-" + k, Role.PROSECUTOR), T0.plusSeconds(k), 14);
+            store.transactions().inTransaction(() -> {
+                store.cases().save(requested.value(), 0, requested.events());
+                return null;
+            });
+        });
+        assertEquals(1, won, "exactly one request is stored");
+        assertEquals(1, store.events().events().stream()
+                .filter(ProsecutionEvent.ConsultationRequested.class::isInstance).count());
+        assertEquals(1, store.cases().find(c.id()).orElseThrow().version());
     }
 
     @Test

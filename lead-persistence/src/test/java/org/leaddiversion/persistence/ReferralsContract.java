@@ -19,10 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -217,43 +213,20 @@ abstract class ReferralsContract {
         Referral r0 = s.referral();
         store.referrals().save(r0, -1, s.outcome().events());
         int writers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            var go = new CountDownLatch(1);
-            var outcomes = new ArrayList<CompletableFuture<Boolean>>();
-            for (int i = 0; i < writers; i++) {
-                int k = i;
-                outcomes.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                        Instant at = MONDAY.plusSeconds(10 + k);
-                        Outcome<Referral> change = k % 2 == 0 ? r0.recordDecline(Fixtures.CASE_MANAGER, at)
-                                : r0.withdraw(Fixtures.CASE_MANAGER, "moved away", at, s.policy());
-                        store.transactions().inTransaction(() -> {
-                            store.referrals().save(change.value(), 0, change.events());
-                            return null;
-                        });
-                        return true;
-                    } catch (ConcurrentUpdateException e) {
-                        return false;
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, pool));
-            }
-            go.countDown();
-            long won = 0;
-            for (var o : outcomes) {
-                won += o.get() ? 1 : 0;
-            }
-            assertEquals(1, won, "exactly one change is stored");
-            Referral stored = store.referrals().find(r0.id()).orElseThrow();
-            assertEquals(1, stored.version());
-            // the winner's one event follows the submission's
-            assertEquals(s.outcome().events().size() + 1, store.events().events().size());
-        } finally {
-            pool.shutdownNow();
-        }
+        long won = Races.committed(writers, k -> {
+            Instant at = MONDAY.plusSeconds(10 + k);
+            Outcome<Referral> change = k % 2 == 0 ? r0.recordDecline(Fixtures.CASE_MANAGER, at)
+                    : r0.withdraw(Fixtures.CASE_MANAGER, "moved away", at, s.policy());
+            store.transactions().inTransaction(() -> {
+                store.referrals().save(change.value(), 0, change.events());
+                return null;
+            });
+        });
+        assertEquals(1, won, "exactly one change is stored");
+        Referral stored = store.referrals().find(r0.id()).orElseThrow();
+        assertEquals(1, stored.version());
+        // the winner's one event follows the submission's
+        assertEquals(s.outcome().events().size() + 1, store.events().events().size());
     }
 
     @Test
