@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.leaddiversion.domain.common.ConcurrentUpdateException;
@@ -40,25 +38,7 @@ import org.leaddiversion.persistence.Histories.Step;
  * conflict whoever writes second, racing writers never lose an update, a failed transaction leaves nothing, and every
  * recorded contact can be read back in the order it took place.
  */
-abstract class EnrollmentsContract {
-
-    static final SiteId SITE = Fixtures.SEATTLE;
-    static final Instant T0 = Histories.START;
-
-    EnrollmentStore store;
-    final AtomicInteger fresh = new AtomicInteger();
-
-    abstract EnrollmentStore open();
-
-    @BeforeEach
-    void openStore() {
-        store = open();
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
+abstract class EnrollmentsContract extends EnrollmentStoreContract {
 
     EnrollmentId newId() {
         return new EnrollmentId(new UUID(0xE0, fresh.incrementAndGet()));

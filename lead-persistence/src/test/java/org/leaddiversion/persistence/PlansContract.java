@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.leaddiversion.domain.common.ConcurrentUpdateException;
@@ -22,7 +19,6 @@ import org.leaddiversion.domain.common.DomainEvent;
 import org.leaddiversion.domain.common.IdGenerator;
 import org.leaddiversion.domain.common.Money;
 import org.leaddiversion.domain.enrollment.EnrollmentId;
-import org.leaddiversion.domain.fixtures.Fixtures;
 import org.leaddiversion.domain.plan.CaseManagerId;
 import org.leaddiversion.domain.plan.Caseloads;
 import org.leaddiversion.domain.plan.FlexExpenditure;
@@ -48,25 +44,7 @@ import org.leaddiversion.persistence.Histories.Step;
  * nothing, a site never saved reads as empty at version 0, racing writers never lose an update or break the cap,
  * and a failed transaction leaves nothing.
  */
-abstract class PlansContract {
-
-    static final Instant T0 = Histories.START;
-    static final SiteId SITE = Fixtures.SEATTLE;
-
-    EnrollmentStore store;
-    final AtomicInteger fresh = new AtomicInteger();
-
-    abstract EnrollmentStore open();
-
-    @BeforeEach
-    void openStore() {
-        store = open();
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
+abstract class PlansContract extends EnrollmentStoreContract {
 
     EnrollmentId newEnrollment() {
         return new EnrollmentId(new UUID(0xE1, fresh.incrementAndGet()));
