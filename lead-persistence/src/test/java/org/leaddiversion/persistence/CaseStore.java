@@ -39,7 +39,7 @@ interface CaseStore extends AutoCloseable {
         var store = new InMemoryStore();
         var cases = new InMemoryPostEnrollmentCases(store);
         var meetings = new InMemoryMeetings(store);
-        var policies = new InMemorySitePolicies(clock);
+        var policies = new InMemorySitePolicies(clock, store);
         var sites = new TreeSet<String>();
         Meetings meetingStore = meetings;
         var policyStore = new SitePolicyStore() {

@@ -9,9 +9,4 @@ class InMemorySitePoliciesTest extends SitePoliciesContract {
     CaseStore open(MutableClock clock) {
         return CaseStore.inMemory(clock);
     }
-
-    @Override
-    boolean transactional() {
-        return false;
-    }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leaddiversion.domain.common.ConcurrentUpdateException;
@@ -45,11 +44,6 @@ abstract class SitePoliciesContract {
     CaseStore store;
 
     abstract CaseStore open(MutableClock clock);
-
-    /** Whether the store takes part in transactions ({@code InMemorySitePolicies} does not). */
-    boolean transactional() {
-        return true;
-    }
 
     @BeforeEach
     void openStore() {
@@ -240,7 +234,6 @@ abstract class SitePoliciesContract {
 
     @Test
     void a_failed_transaction_appends_nothing() {
-        Assumptions.assumeTrue(transactional(), "the in-memory site policies are outside the in-memory transactions");
         SitePolicyHistory seattle = ReferenceProfiles.load("seattle-king-county");
         store.sitePolicies().put(seattle);
         SitePolicy v3 = next(seattle, LocalDate.of(2026, 6, 1), 21);

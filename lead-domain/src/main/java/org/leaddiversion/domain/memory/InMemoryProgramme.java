@@ -45,7 +45,7 @@ public final class InMemoryProgramme {
     /** A programme whose capacity gate uses {@code capacity}, with the standard §2.32 Part 2 notice. */
     public InMemoryProgramme(Clock clock, IdGenerator ids, CaseloadCapacity capacity) {
         this.clock = Require.present(clock, "clock");
-        this.policies = new InMemorySitePolicies(clock);
+        this.policies = new InMemorySitePolicies(clock, store);
         this.desk = new ReferralDesk(clock, ids, policies, referrals, enrollments, capacity, caseloads, cases, store);
         this.caseManagement = new CaseManagementDesk(clock, ids, policies, enrollments, caseloads, plans, funds, store);
         this.coordination = new CoordinationDesk(clock, ids, policies,

@@ -11,19 +11,30 @@ import org.leaddiversion.domain.policy.SitePolicies;
 import org.leaddiversion.domain.policy.SitePolicy;
 import org.leaddiversion.domain.policy.SitePolicyHistory;
 
-/** In-memory {@link SitePolicies}: histories loaded whole, and new versions appended, never retroactively. */
+/**
+ * In-memory {@link SitePolicies}: histories loaded whole, and new versions appended, never retroactively. Built on an
+ * {@link InMemoryStore}, its writes take part in the store's transactions (a failed transaction undoes them).
+ */
 public final class InMemorySitePolicies implements SitePolicies {
 
     private final Map<SiteId, SitePolicyHistory> histories = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final InMemoryStore store;
 
+    /** Policies outside any transaction (for tests and tools that only read them). */
     public InMemorySitePolicies(Clock clock) {
+        this(clock, new InMemoryStore());
+    }
+
+    /** Policies whose writes take part in {@code store}'s transactions. */
+    public InMemorySitePolicies(Clock clock, InMemoryStore store) {
         this.clock = clock;
+        this.store = store;
     }
 
     /** Adds (or replaces) a whole site history, e.g. loaded from a policy file. */
     public InMemorySitePolicies put(SitePolicyHistory history) {
-        histories.put(history.siteId(), history);
+        replace(history.siteId(), history);
         return this;
     }
 
@@ -35,11 +46,26 @@ public final class InMemorySitePolicies implements SitePolicies {
 
     /** Appends a new version to a site's history; it cannot take effect before today (rule R40). */
     public SitePolicyHistory append(SitePolicy next) {
-        return histories.compute(next.siteId(), (id, h) -> {
-            if (h == null) {
-                return SitePolicyHistory.of(next);
-            }
-            return h.append(next, LocalDate.ofInstant(clock.instant(), h.zone()));
+        return store.inTransaction(() -> {
+            SitePolicyHistory h = histories.get(next.siteId());
+            SitePolicyHistory appended = h == null ? SitePolicyHistory.of(next)
+                    : h.append(next, LocalDate.ofInstant(clock.instant(), h.zone()));
+            replace(next.siteId(), appended);
+            return appended;
+        });
+    }
+
+    private void replace(SiteId site, SitePolicyHistory history) {
+        store.inTransaction(() -> {
+            SitePolicyHistory before = histories.get(site);
+            store.write(() -> histories.put(site, history), () -> {
+                if (before == null) {
+                    histories.remove(site);
+                } else {
+                    histories.put(site, before);
+                }
+            });
+            return null;
         });
     }
 
