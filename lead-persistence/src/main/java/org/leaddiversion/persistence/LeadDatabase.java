@@ -27,6 +27,7 @@ import org.leaddiversion.domain.common.IdGenerator;
 import org.leaddiversion.domain.consent.ParticipantAccess;
 import org.leaddiversion.domain.intake.CaseloadCapacity;
 import org.leaddiversion.domain.policy.SitePolicies;
+import org.leaddiversion.domain.workgroup.WorkgroupDesk;
 import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.common.Transactions;
 import org.leaddiversion.domain.consent.Consents;
@@ -162,13 +163,17 @@ public final class LeadDatabase implements AutoCloseable {
         return transactions;
     }
 
-    /**
-     * The domain event log, which is also the transactional outbox, for the host's relay. Events carry participant
-     * data and this read is not audited: it is a system-to-system channel, not a person's read (see
-     * {@code docs/persistence.md}, the remaining bypasses).
-     */
-    public EventLog events() {
+    /** The domain event log (the library's own desks and tests; hosts take events through {@link #outbox}). */
+    EventLog events() {
         return events;
+    }
+
+    /**
+     * The transactional outbox, for the host's relay of domain events to other systems; {@code clock} stamps when
+     * each batch was published.
+     */
+    public Outbox outbox(Clock clock) {
+        return new Outbox(transactions, Require.present(clock, "clock"), vendor);
     }
 
     /**
@@ -177,8 +182,11 @@ public final class LeadDatabase implements AutoCloseable {
      * entry per participant in the read's transaction.
      */
     public ParticipantRecords records(Clock clock) {
+        Require.present(clock, "clock");
+        var workgroup = new WorkgroupDesk(clock, sitePolicies(clock), referrals, enrollments, postEnrollmentCases,
+                consents, events);
         return new ParticipantRecords(transactions, referrals, enrollments, contacts, plans, flexFunds,
-                postEnrollmentCases, consents, audit, access, Require.present(clock, "clock"));
+                postEnrollmentCases, consents, audit, access, workgroup, clock);
     }
 
     /** The read audit about a participant, for a compliance officer (itself audited; see {@link AuditTrail}). */

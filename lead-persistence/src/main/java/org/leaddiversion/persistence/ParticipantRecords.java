@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jooq.Condition;
 import org.leaddiversion.domain.access.AccessDecision;
 import org.leaddiversion.domain.access.DataClass;
 import org.leaddiversion.domain.access.Operation;
@@ -34,7 +35,11 @@ import org.leaddiversion.domain.plan.FlexFund;
 import org.leaddiversion.domain.plan.InterventionPlan;
 import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
 import org.leaddiversion.domain.referral.PersonId;
+import org.leaddiversion.domain.policy.AreaId;
+import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.referral.ReferralId;
+import org.leaddiversion.domain.workgroup.Agenda;
+import org.leaddiversion.domain.workgroup.WorkgroupDesk;
 
 /**
  * The audited way to read a participant's data: the only public read of participant records the database offers.
@@ -60,7 +65,8 @@ import org.leaddiversion.domain.referral.ReferralId;
  *   <li>contacts — {@link DataClass#CASE_NOTES};</li>
  *   <li>post-enrollment and pre-existing cases — {@link DataClass#LEGAL_COORDINATION};</li>
  *   <li>consents on file — {@link DataClass#ENROLLMENT_STATUS}: a consent on file tells that the person takes part,
- *       no more (its scope names roles, purposes and classes, not case content).</li>
+ *       no more (its scope names roles, purposes and classes, not case content);</li>
+ *   <li>the OWG agenda — see {@link #agenda}.</li>
  * </ul>
  * The batched forms ({@code …Of(reader, Set<PersonId>)}) are what a GraphQL DataLoader calls once per field group: one
  * query per table for all the participants, and one audit entry per participant.
@@ -74,6 +80,8 @@ public final class ParticipantRecords {
     static final String CONTACTS = "contacts";
     static final String CASES = "cases";
     static final String CONSENTS = "consents";
+    static final String CONSULTATIONS = "open-consultations";
+    static final String AGENDA = "owg-agenda";
 
     private static final Set<DataClass> REFERRAL_CLASSES = Collections.unmodifiableSet(
             EnumSet.of(DataClass.REFERRAL_CORE, DataClass.SCREENING, DataClass.LEGAL_COORDINATION));
@@ -88,12 +96,13 @@ public final class ParticipantRecords {
     private final JooqConsents consents;
     private final JooqAuditLog audit;
     private final ParticipantAccess access;
+    private final WorkgroupDesk workgroup;
     private final Clock clock;
 
     ParticipantRecords(JooqTransactions tx, JooqReferrals referrals, JooqEnrollments enrollments,
                        JooqContacts contacts, JooqInterventionPlans plans, JooqFlexFunds funds,
                        JooqPostEnrollmentCases cases, JooqConsents consents, JooqAuditLog audit,
-                       ParticipantAccess access, Clock clock) {
+                       ParticipantAccess access, WorkgroupDesk workgroup, Clock clock) {
         this.tx = tx;
         this.referrals = referrals;
         this.enrollments = enrollments;
@@ -104,6 +113,7 @@ public final class ParticipantRecords {
         this.consents = consents;
         this.audit = audit;
         this.access = access;
+        this.workgroup = workgroup;
         this.clock = clock;
     }
 
@@ -239,6 +249,88 @@ public final class ParticipantRecords {
                 (who, released) -> byPerson(cases.load(POST_ENROLLMENT_CASE.PERSON_ID.in(values(who))),
                         PostEnrollmentCase::person),
                 c -> "case:" + c.id().value());
+    }
+
+    /**
+     * The site's consultations awaiting a charging decision (requested, no decision recorded), by participant: the
+     * prosecutor's and liaison's work list. Decided and audited per participant as {@link #casesOf}.
+     */
+    public Map<PersonId, Release<List<PostEnrollmentCase>>> openConsultations(Reader reader, SiteId site) {
+        Require.present(reader, "reader");
+        Require.present(site, "site");
+        return tx.inTransaction(() -> {
+            Set<PersonId> people = new TreeSet<>();
+            if (!reader.purpose().isEnforcement()) {
+                tx.dsl().selectDistinct(POST_ENROLLMENT_CASE.PERSON_ID).from(POST_ENROLLMENT_CASE)
+                        .where(OPEN_CONSULTATION.and(POST_ENROLLMENT_CASE.SITE_ID.eq(site.value())))
+                        .fetch(r -> people.add(new PersonId(r.value1())));
+            }
+            return read(reader, CONSULTATIONS, Set.of(DataClass.LEGAL_COORDINATION), people,
+                    UnaryOperator.identity(),
+                    (who, released) -> byPerson(cases.load(OPEN_CONSULTATION
+                            .and(POST_ENROLLMENT_CASE.SITE_ID.eq(site.value()))
+                            .and(POST_ENROLLMENT_CASE.PERSON_ID.in(values(who)))), PostEnrollmentCase::person),
+                    c -> "case:" + c.id().value());
+        });
+    }
+
+    private static final Condition OPEN_CONSULTATION = POST_ENROLLMENT_CASE.CONSULTATION_REQUESTED_AT.isNotNull()
+            .and(POST_ENROLLMENT_CASE.DECISION.isNull());
+
+    // ---- the OWG agenda ----------------------------------------------------------------------------------------
+
+    /**
+     * The agenda of an Operational Work Group meeting (SPEC §7.4, R38), built by the domain's {@link WorkgroupDesk}
+     * from the programme's data now. Persons are named on it only under an in-force consent covering the OWG; the
+     * others appear under a pseudonym.
+     *
+     * <p>The agenda is released to a reader whom the access policy lets read {@link DataClass#REFERRAL_CORE} in the
+     * circumstances she states (an OWG member states {@code inMeeting}), without relying on any participant's consent;
+     * anyone else gets nothing and one DENIED entry. A released agenda writes one audit entry per named person (the
+     * items naming her, classes {@code ENROLLMENT_STATUS} and, for legal sections, {@code LEGAL_COORDINATION}) and one
+     * entry without participant for the agenda as a whole (every item's subject).
+     *
+     * @param precinct the precinct of the meeting where the site meets by precinct ({@code owg.scope = PRECINCT}),
+     *                 empty where it holds one site-wide meeting
+     * @throws org.leaddiversion.domain.common.InvalidValueException on field {@code precinct} when it does not match
+     *                                                                the site's {@code owg.scope}, on {@code site}
+     *                                                                when no policy is in force at {@code at}
+     */
+    public Release<Optional<Agenda>> agenda(Reader reader, SiteId site, Optional<AreaId> precinct, Instant at,
+                                            Optional<Instant> previousAt, Optional<Instant> nextAt,
+                                            List<String> flagged) {
+        Require.present(reader, "reader");
+        Require.present(precinct, "precinct");
+        return tx.inTransaction(() -> {
+            Instant now = clock.instant();
+            var decisions = decide(reader, new PersonId("not-read"), List.of(), now);
+            AccessDecision core = decisions.get(DataClass.REFERRAL_CORE);
+            if (!core.isAllowed()) {
+                audit.append(reader, Optional.empty(), AGENDA, Set.of(), AuditOutcome.DENIED,
+                        List.of("meeting:" + site.value() + "@" + at), now);
+                return new Release<>(Optional.empty(), Optional.<Agenda>empty(), Set.of(),
+                        refusals(Set.of(DataClass.REFERRAL_CORE), decisions), AuditOutcome.DENIED);
+            }
+            Agenda agenda = precinct.isPresent()
+                    ? workgroup.agenda(site, precinct.get(), at, previousAt, nextAt, flagged)
+                    : workgroup.agenda(site, at, previousAt, nextAt, flagged);
+            Map<PersonId, List<Agenda.Item>> named = new java.util.TreeMap<>();
+            for (Agenda.Item item : agenda.items()) {
+                item.person().ifPresent(p -> named.computeIfAbsent(p, k -> new ArrayList<>()).add(item));
+            }
+            named.forEach((person, items) -> {
+                Set<DataClass> classes = EnumSet.of(DataClass.ENROLLMENT_STATUS);
+                if (items.stream().anyMatch(i -> i.section().isLegal())) {
+                    classes.add(DataClass.LEGAL_COORDINATION);
+                }
+                audit.append(reader, Optional.of(person), AGENDA, classes, AuditOutcome.ALLOWED,
+                        items.stream().map(Agenda.Item::subject).distinct().toList(), now);
+            });
+            audit.append(reader, Optional.empty(), AGENDA, Set.of(DataClass.REFERRAL_CORE), AuditOutcome.ALLOWED,
+                    agenda.items().stream().map(Agenda.Item::subject).distinct().toList(), now);
+            return new Release<>(Optional.empty(), Optional.of(agenda), Set.of(DataClass.REFERRAL_CORE), List.of(),
+                    AuditOutcome.ALLOWED);
+        });
     }
 
     // ---- consents ----------------------------------------------------------------------------------------------

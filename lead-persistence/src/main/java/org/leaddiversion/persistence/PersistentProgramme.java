@@ -1,7 +1,9 @@
 package org.leaddiversion.persistence;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.leaddiversion.domain.common.IdGenerator;
 import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.consent.DisclosureDesk;
@@ -13,17 +15,18 @@ import org.leaddiversion.domain.plan.CaseManagementDesk;
 import org.leaddiversion.domain.prosecution.CoordinationDesk;
 import org.leaddiversion.domain.rules.ProgrammeRecord;
 import org.leaddiversion.domain.workgroup.WorkgroupDesk;
+import org.leaddiversion.domain.workgroup.WorkgroupEvent;
 
 /**
  * A whole LEAD programme on the database: the domain's desks wired to the database's ports exactly as
  * {@link org.leaddiversion.domain.memory.InMemoryProgramme} wires them in memory — referrals and enrollments, case
- * management, prosecution coordination, consent and disclosure, the work group — every command in one database
- * transaction. Participant data is read through {@link #records()}, which audits every read.
+ * management, prosecution coordination, consent and disclosure — every command in one database transaction.
  *
- * <p>Some desks still offer read helpers of their own ({@code ReferralDesk.find}, {@code CaseManagementDesk.plan} and
- * {@code fund}, {@code CoordinationDesk.find} and {@code openConsultations}, {@code DisclosureDesk.consentsOf},
- * {@code WorkgroupDesk.agenda} and {@code reminders}); they read without an audit entry and are to move to the
- * audited query side (see {@code docs/persistence.md}).
+ * <p>The desks take commands; they offer no reads. Participant data, the OWG agenda included, is read only through
+ * {@link #records()}, which decides every read with the domain's access policy and audits it. A command's outcome
+ * carries the aggregate it changed back to the actor who changed it: the command itself is on record (its events, in
+ * the same transaction, name the actor where the domain records one), and a host shows the actor anything more only
+ * through {@link #records()}.
  */
 public final class PersistentProgramme {
 
@@ -36,6 +39,7 @@ public final class PersistentProgramme {
     private final DisclosureDesk disclosure;
     private final WorkgroupDesk workgroup;
     private final ParticipantRecords records;
+
 
     PersistentProgramme(LeadDatabase db, Clock clock, IdGenerator ids, CaseloadCapacity capacity) {
         this.db = db;
@@ -77,9 +81,12 @@ public final class PersistentProgramme {
         return disclosure;
     }
 
-    /** OWG agendas and reminders. */
-    public WorkgroupDesk workgroup() {
-        return workgroup;
+    /**
+     * Reminders due now: intake deadlines and consultation windows ending within {@code horizon} (ids and dates, no
+     * participant data). The host's scheduler de-duplicates what it already sent.
+     */
+    public List<WorkgroupEvent> reminders(Duration horizon) {
+        return workgroup.reminders(Require.present(horizon, "horizon"));
     }
 
     /** The site policies the desks run under (the programme's clock decides "today"). */

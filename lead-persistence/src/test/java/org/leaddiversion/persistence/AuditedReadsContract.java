@@ -35,6 +35,9 @@ import org.leaddiversion.domain.intake.Referral;
 import org.leaddiversion.domain.plan.CaseManagerId;
 import org.leaddiversion.domain.plan.GoalKind;
 import org.leaddiversion.domain.plan.PlanDomain;
+import org.leaddiversion.domain.policy.AreaId;
+import org.leaddiversion.domain.policy.OffenceLevel;
+import org.leaddiversion.domain.referral.Offence;
 import org.leaddiversion.domain.referral.PersonId;
 import org.leaddiversion.domain.referral.ReferralId;
 import org.leaddiversion.domain.rules.RuleCatalogue;
@@ -363,5 +366,105 @@ abstract class AuditedReadsContract {
         assertTrue(entries.stream().allMatch(e -> e.participant().equals(Optional.of(rosa))));
         assertFalse(entries.stream().anyMatch(e -> e.outcome() == AuditOutcome.DENIED && !e.dataClasses().isEmpty()));
         assertTrue(RuleCatalogue.checkAll(programme.record()).isEmpty());
+    }
+
+    // ---- work lists: open consultations and the OWG agenda -------------------------------------------------------
+
+    private static final Actor OWG_MEMBER = Actor.of("owg-housing-1", Role.OWG_MEMBER);
+    /** Seattle's work group meets by precinct; Rosa was arrested in the West precinct. */
+    private static final Optional<AreaId> WEST = Optional.of(AreaId.of("WEST_PRECINCT"));
+
+    /** Rosa is arrested again while enrolled; the prosecutor flags the case and asks her case manager. */
+    private void rosasNewChargeIsSentForConsultation() {
+        var coordination = programme.coordination();
+        var flagged = expect(coordination.recordCase(PROSECUTOR, rosa, Fixtures.SEATTLE,
+                List.of(Offence.of("THEFT_LOW_LEVEL", OffenceLevel.MISDEMEANOR)), List.of(),
+                seattle("2026-02-02T20:00")), "new case flagged");
+        expect(coordination.requestConsultation(flagged.id(), PROSECUTOR), "consultation requested");
+    }
+
+    /** Rosa lets the work group hear how her enrollment and her legal matters go. */
+    private void rosaLetsTheWorkGroupHearOfHer() {
+        expect(programme.disclosure().recordConsent(CASE_MANAGER, rosa, ConsentType.MULTI_PARTY_ROI,
+                Set.of(Role.OWG_MEMBER), Set.of(), Set.of(Purpose.CARE_COORDINATION, Purpose.LEGAL_COORDINATION),
+                Set.of(DataClass.ENROLLMENT_STATUS, DataClass.LEGAL_COORDINATION), Optional.empty()), "OWG consent");
+    }
+
+    @Test
+    void the_open_consultations_are_a_work_list_decided_and_audited_per_participant() {
+        rosasNewChargeIsSentForConsultation();
+        int before = audit().size();
+
+        var forProsecutor = records.openConsultations(Reader.of(PROSECUTOR, Purpose.LEGAL_COORDINATION),
+                Fixtures.SEATTLE);
+        assertEquals(Set.of(rosa), forProsecutor.keySet());
+        assertEquals(1, forProsecutor.get(rosa).data().size());
+        assertEquals(AuditOutcome.ALLOWED, forProsecutor.get(rosa).outcome());
+
+        // the court hears nothing of a new charge (no class of her ROI covers it for the court's purpose)
+        var forCourt = records.openConsultations(Reader.of(COURT, Purpose.COURT_PROGRESS), Fixtures.SEATTLE);
+        assertTrue(forCourt.get(rosa).data().isEmpty());
+        assertEquals(AuditOutcome.DENIED, forCourt.get(rosa).outcome());
+
+        // for enforcement, not even whose consultations they are is read
+        assertTrue(records.openConsultations(Reader.of(PROSECUTOR, Purpose.ENFORCEMENT), Fixtures.SEATTLE).isEmpty());
+
+        List<AuditEntry> entries = audit().subList(before, audit().size());
+        assertEquals(2, entries.size(), "one entry per participant per read");
+        assertTrue(entries.stream().allMatch(e -> e.what().equals(ParticipantRecords.CONSULTATIONS)
+                && e.participant().equals(Optional.of(rosa))));
+    }
+
+    @Test
+    void the_owg_agenda_names_a_person_only_under_her_consent_and_audits_each_named_person_once() {
+        rosasNewChargeIsSentForConsultation();
+        var inMeeting = new Reader(OWG_MEMBER, Purpose.CARE_COORDINATION, new RecipientCircumstances(false, false, true));
+        Instant meeting = seattle("2026-02-03T09:00");
+        Optional<Instant> previous = Optional.of(seattle("2026-01-06T09:00"));
+
+        // Without her consent Rosa is on the agenda under a pseudonym, and only the agenda as a whole is audited.
+        int before = audit().size();
+        var anonymous = records.agenda(inMeeting, Fixtures.SEATTLE, WEST, meeting, previous,
+                Optional.empty(), List.of());
+        var agenda = anonymous.data().orElseThrow();
+        assertFalse(agenda.items().isEmpty(), "her acceptance and her consultation are on the agenda");
+        assertTrue(agenda.items().stream().noneMatch(i -> i.isNamed()));
+        List<AuditEntry> entries = audit().subList(before, audit().size());
+        assertEquals(1, entries.size());
+        assertEquals(Optional.empty(), entries.get(0).participant());
+        assertEquals(ParticipantRecords.AGENDA, entries.get(0).what());
+
+        // Under her consent she is named, and the read of her is audited once, however many items name her.
+        rosaLetsTheWorkGroupHearOfHer();
+        before = audit().size();
+        var named = records.agenda(inMeeting, Fixtures.SEATTLE, WEST, meeting, previous, Optional.empty(),
+                List.of()).data().orElseThrow();
+        assertTrue(named.items().size() >= 2, () -> "accepted and in consultation: " + named.items());
+        assertTrue(named.items().stream().allMatch(i -> i.person().equals(Optional.of(rosa))));
+        entries = audit().subList(before, audit().size());
+        assertEquals(2, entries.size(), "one entry for Rosa and one for the agenda");
+        AuditEntry hers = entries.stream().filter(e -> e.participant().isPresent()).findFirst().orElseThrow();
+        assertEquals(Optional.of(rosa), hers.participant());
+        assertEquals(Set.of(DataClass.ENROLLMENT_STATUS, DataClass.LEGAL_COORDINATION), hers.dataClasses());
+        assertEquals(named.items().stream().map(i -> i.subject()).distinct().sorted().toList(),
+                hers.recordIds().stream().sorted().toList());
+    }
+
+    @Test
+    void the_owg_agenda_is_refused_outside_a_meeting_and_to_a_role_without_the_referral_core() {
+        rosaLetsTheWorkGroupHearOfHer();
+        int before = audit().size();
+        for (Reader reader : List.of(Reader.of(OWG_MEMBER, Purpose.CARE_COORDINATION),
+                Reader.of(OFFICER, Purpose.CARE_COORDINATION), Reader.of(PROSECUTOR, Purpose.ENFORCEMENT))) {
+            var refused = records.agenda(reader, Fixtures.SEATTLE, WEST, seattle("2026-02-03T09:00"),
+                    Optional.empty(), Optional.empty(), List.of());
+            assertTrue(refused.data().isEmpty(), reader::toString);
+            assertEquals(AuditOutcome.DENIED, refused.outcome());
+            assertFalse(refused.refusals().isEmpty(), "the refusal says why");
+        }
+        List<AuditEntry> entries = audit().subList(before, audit().size());
+        assertEquals(3, entries.size());
+        assertTrue(entries.stream().allMatch(e -> e.outcome() == AuditOutcome.DENIED && e.participant().isEmpty()
+                && e.dataClasses().isEmpty()));
     }
 }

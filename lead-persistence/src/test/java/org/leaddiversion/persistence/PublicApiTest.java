@@ -2,18 +2,23 @@ package org.leaddiversion.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.leaddiversion.domain.common.Outcome;
+import org.leaddiversion.domain.consent.DisclosureDecision;
+import org.leaddiversion.domain.intake.SweepReport;
 
 /**
  * A host cannot read participant data around the audit: the database's public face hands out only the audited reads,
- * the desks, site policies, transactions and the outbox — never a raw port such as {@code Referrals} or
+ * the desks (commands only), site policies, transactions and the outbox relay — never a raw port such as {@code Referrals} or
  * {@code Consents}, and no rule-check snapshot of the whole programme.
  */
 @DisplayName("The public API offers no unaudited read of participant data")
@@ -27,7 +32,7 @@ class PublicApiTest {
                 returned.add(m.getName() + ":" + m.getReturnType().getSimpleName());
             }
         }
-        assertEquals(new TreeSet<>(Set.of("transactions:Transactions", "events:EventLog",
+        assertEquals(new TreeSet<>(Set.of("transactions:Transactions", "outbox:Outbox",
                 "records:ParticipantRecords", "auditTrail:AuditTrail", "programme:PersistentProgramme",
                 "sitePolicies:SitePolicyStore", "vendor:Vendor", "close:void",
                 // a write path: the import reports counts and line-numbered problems, never participant data
@@ -43,8 +48,37 @@ class PublicApiTest {
             }
         }
         assertEquals(new TreeSet<>(Set.of("desk:ReferralDesk", "caseManagement:CaseManagementDesk",
-                "coordination:CoordinationDesk", "disclosure:DisclosureDesk", "workgroup:WorkgroupDesk",
+                "coordination:CoordinationDesk", "disclosure:DisclosureDesk", "reminders:List",
                 "policies:SitePolicyStore", "records:ParticipantRecords")), returned);
+    }
+
+    /**
+     * The desks take commands: every public method returns an {@link Outcome} (the aggregate changed, to the actor who
+     * changed it), a disclosure decision (logged in the disclosure log), or a sweep's ids — never a read of a record.
+     */
+    @Test
+    void the_desks_handed_out_offer_commands_and_no_read_of_a_record() {
+        Set<Class<?>> commandResults = Set.of(Outcome.class, DisclosureDecision.class, SweepReport.class, List.class,
+                void.class);
+        for (Method accessor : PersistentProgramme.class.getDeclaredMethods()) {
+            Class<?> desk = accessor.getReturnType();
+            if (!Modifier.isPublic(accessor.getModifiers()) || !desk.getSimpleName().endsWith("Desk")) {
+                continue;
+            }
+            for (Method m : desk.getDeclaredMethods()) {
+                if (!Modifier.isPublic(m.getModifiers())) {
+                    continue;
+                }
+                assertTrue(commandResults.contains(m.getReturnType()), desk.getSimpleName() + "." + m.getName()
+                        + " returns " + m.getReturnType().getSimpleName());
+                if (m.getReturnType() == List.class) {
+                    // the sweeps and the lapse list return ids only
+                    var element = ((java.lang.reflect.ParameterizedType) m.getGenericReturnType())
+                            .getActualTypeArguments()[0].getTypeName();
+                    assertTrue(element.endsWith("Id"), desk.getSimpleName() + "." + m.getName() + " lists " + element);
+                }
+            }
+        }
     }
 
     @Test

@@ -117,11 +117,6 @@ public final class DisclosureDesk {
         });
     }
 
-    /** The consents on file for the participant, in force or not. */
-    public List<Consent> consentsOf(PersonId participant) {
-        return consents.of(participant);
-    }
-
     /** Staff act on the participant's word; a participant acts only for herself. */
     private static boolean mayActFor(Actor actor, PersonId participant) {
         return participant.mayBeActedForBy(actor);

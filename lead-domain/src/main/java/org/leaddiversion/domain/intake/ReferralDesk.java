@@ -85,7 +85,7 @@ public final class ReferralDesk {
     }
 
     /** The screening of a policy version, compiled once. */
-    public EligibilityScreening screeningFor(SitePolicy policy) {
+    private EligibilityScreening screeningFor(SitePolicy policy) {
         return screenings.computeIfAbsent(policy.siteId() + "#" + policy.version(), k -> EligibilityScreening.of(policy));
     }
 
@@ -333,11 +333,6 @@ public final class ReferralDesk {
             }
         }
         return new SweepReport(lapsed, skipped);
-    }
-
-    /** The referral, if it exists. */
-    public Optional<Referral> find(ReferralId id) {
-        return referrals.find(id);
     }
 
     // ---- plumbing ------------------------------------------------------------------------------------------

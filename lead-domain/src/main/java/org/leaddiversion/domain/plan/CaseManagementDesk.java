@@ -146,16 +146,6 @@ public final class CaseManagementDesk {
         });
     }
 
-    /** The enrollment's plan, if one was opened. */
-    public Optional<InterventionPlan> plan(EnrollmentId enrollment) {
-        return plans.forEnrollment(enrollment);
-    }
-
-    /** The enrollment's flexible-fund ledger, if anything was spent. */
-    public Optional<FlexFund> fund(EnrollmentId enrollment) {
-        return funds.forEnrollment(enrollment);
-    }
-
     private Outcome<InterventionPlan> changePlan(EnrollmentId enrollmentId, Actor actor,
                                                  Function<InterventionPlan, Outcome<InterventionPlan>> command) {
         Require.present(actor, "actor");

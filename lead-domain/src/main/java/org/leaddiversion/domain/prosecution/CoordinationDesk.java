@@ -104,16 +104,6 @@ public final class CoordinationDesk {
                 basedOnLeadDisclosure, clock.instant()));
     }
 
-    /** The case, if it exists. */
-    public Optional<PostEnrollmentCase> find(PostEnrollmentCaseId id) {
-        return cases.find(id);
-    }
-
-    /** The site's consultations awaiting a decision. */
-    public List<PostEnrollmentCase> openConsultations(SiteId site) {
-        return cases.openConsultations(site);
-    }
-
     private Optional<Outcome<PostEnrollmentCase>> mayWrite(Actor actor) {
         AccessDecision d = access.decide(actor.role(), DataClass.LEGAL_COORDINATION, Operation.WRITE,
                 AccessContext.none());

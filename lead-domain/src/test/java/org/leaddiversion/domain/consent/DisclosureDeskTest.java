@@ -189,7 +189,7 @@ class DisclosureDeskTest {
                 ConsentType.MULTI_PARTY_ROI, COURT, PROGRESS, STATUS, clock.instant(),
                 Optional.of(clock.instant().plus(Duration.ofDays(30))));
         programme.consents().save(signedElsewhere, -1, List.of());
-        assertEquals(List.of(signedElsewhere), desk.consentsOf(ANA));
+        assertEquals(List.of(signedElsewhere), programme.consents().of(ANA));
         clock.advance(Duration.ofDays(1));
         DisclosureDecision granted = desk.disclose(courtProgress());
         assertTrue(granted.isGranted());

@@ -79,7 +79,7 @@ class ClosureAndInactivityTest {
     }
 
     private static void assertChargeStillNotFiled(Enrolled x) {
-        x.programme().desk().find(x.referral().id()).orElseThrow().divertedCase().ifPresent(held ->
+        x.programme().referrals().find(x.referral().id()).orElseThrow().divertedCase().ifPresent(held ->
                 assertEquals(DivertedCaseStatus.NOT_FILED, held.status()));
         assertTrue(eventsOf(x.programme(), x.referral().id(), ReferralEvent.DivertedCaseReleased.class).isEmpty());
     }

@@ -108,7 +108,7 @@ class ArrestDiversionScenarioTest {
         // Then Dee's referral lapses and her charge goes back to the prosecutor's ordinary discretion, exactly once
         assertEquals(List.of(dee.id()), night.lapsed());
         assertTrue(again.lapsed().isEmpty());
-        Referral lapsed = desk.find(dee.id()).orElseThrow();
+        Referral lapsed = programme.referrals().find(dee.id()).orElseThrow();
         assertEquals(ReferralStatus.INTAKE_LAPSED, lapsed.status());
         assertEquals(DivertedCaseStatus.RELEASED_FOR_ORDINARY_REVIEW, lapsed.divertedCase().orElseThrow().status());
         var notices = eventsOf(programme, dee.id(), ReferralEvent.DivertedCaseReleased.class);
@@ -124,7 +124,7 @@ class ArrestDiversionScenarioTest {
 
         // Then her enrollment closes, and her charge stays not filed
         assertEquals(EnrollmentStatus.CLOSED, programme.enrollments().find(enrollment.id()).orElseThrow().status());
-        assertEquals(DivertedCaseStatus.NOT_FILED, desk.find(maria.id()).orElseThrow().divertedCase().orElseThrow().status());
+        assertEquals(DivertedCaseStatus.NOT_FILED, programme.referrals().find(maria.id()).orElseThrow().divertedCase().orElseThrow().status());
         assertEquals(List.of("ReferralSubmitted", "ReferralScreened", "ConsentRecorded", "HandoffCompleted",
                         "ReferralAccepted", "DivertedCaseHeld", "EligibilityConfirmed", "IntakeAssessmentRecorded",
                         "IntakeCompleted", "DivertedCaseNotFiled"),

@@ -109,7 +109,7 @@ class AuthorityRejectionTest {
                     assertFalse(out.isSuccess());
                     assertTrue(out.hasError(authority.contains(role) ? ErrorCode.REASON_REQUIRED : ErrorCode.NOT_AUTHORISED),
                             () -> role + ": " + out.errors());
-                    Referral still = desk.find(pending.id()).orElseThrow();
+                    Referral still = programme.referrals().find(pending.id()).orElseThrow();
                     assertEquals(pending.version(), still.version());
                     assertEquals(ReferralStatus.PENDING_INTAKE, still.status());
                     assertEquals(DivertedCaseStatus.HELD, still.divertedCase().orElseThrow().status());
@@ -127,7 +127,7 @@ class AuthorityRejectionTest {
             Outcome<Referral> out = programme.desk().decideEligibility(pending.id(), Actor.of("pros", Role.PROSECUTOR),
                     false, "reason");
             assertTrue(out.hasError(ErrorCode.POLICY_FORBIDS), () -> out.errors().toString());
-            assertEquals(ReferralStatus.PENDING_INTAKE, programme.desk().find(pending.id()).orElseThrow().status());
+            assertEquals(ReferralStatus.PENDING_INTAKE, programme.referrals().find(pending.id()).orElseThrow().status());
         });
     }
 }

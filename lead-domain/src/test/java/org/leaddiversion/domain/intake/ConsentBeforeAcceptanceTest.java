@@ -48,7 +48,7 @@ class ConsentBeforeAcceptanceTest {
                 Role role = door.approvalRoles().iterator().next();
                 expect(desk.approve(r.id(), Actor.of("approver", role)), "approval");
             }
-            long versionBefore = desk.find(r.id()).orElseThrow().version();
+            long versionBefore = programme.referrals().find(r.id()).orElseThrow().version();
             int eventsBefore = programme.events().size();
 
             // When the case manager tries to accept it
@@ -56,7 +56,7 @@ class ConsentBeforeAcceptanceTest {
 
             // Then it is refused for the missing consent, and nothing changes
             assertTrue(refused.hasError(ErrorCode.CONSENT_REQUIRED), () -> "CONSENT_REQUIRED, got " + refused.errors());
-            Referral still = desk.find(r.id()).orElseThrow();
+            Referral still = programme.referrals().find(r.id()).orElseThrow();
             assertEquals(ReferralStatus.SUBMITTED, still.status());
             assertEquals(versionBefore, still.version());
             assertEquals(eventsBefore, programme.events().size());

@@ -75,7 +75,7 @@ class DeclineAtTheOfferTest {
             }
             clock.set(declined.intakeDeadline().firstLateInstant().plus(Duration.ofDays(3)));
             assertTrue(desk.sweepDeadlines().lapsed().isEmpty());
-            Referral after = desk.find(r.id()).orElseThrow();
+            Referral after = programme.referrals().find(r.id()).orElseThrow();
             assertEquals(ReferralStatus.DECLINED_BY_PERSON, after.status());
             assertTrue(after.divertedCase().isEmpty() && after.acceptedAt().isEmpty());
             assertTrue(events(programme, ReferralEvent.DivertedCaseHeld.class).isEmpty());
@@ -94,7 +94,7 @@ class DeclineAtTheOfferTest {
             Referral pending = pendingIntake(desk, c.policy(), c.submission());
             Outcome<Referral> decline = desk.recordDecline(pending.id(), Fixtures.OFFICER);
             assertTrue(decline.hasError(ErrorCode.REFERRAL_NOT_PENDING), () -> "refused: " + decline.errors());
-            assertEquals(ReferralStatus.PENDING_INTAKE, desk.find(pending.id()).orElseThrow().status());
+            assertEquals(ReferralStatus.PENDING_INTAKE, programme.referrals().find(pending.id()).orElseThrow().status());
             assertEquals(ReferralStatus.WITHDRAWN,
                     expect(desk.withdraw(pending.id(), Fixtures.self(pending.submission().person().id()), null), "withdrawal").status());
         });

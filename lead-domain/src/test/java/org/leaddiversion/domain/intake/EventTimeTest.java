@@ -95,7 +95,7 @@ class EventTimeTest {
                     if (!submitted.isSuccess()) {
                         return; // refused at the door: no referral to date anything against
                     }
-                    Referral r = reach(desk, c.policy(), submitted.value(), stage, clock);
+                    Referral r = reach(programme, c.policy(), submitted.value(), stage, clock);
                     SitePolicy p = c.policy();
                     Instant before = r.referredAt().minus(Duration.ofMinutes(minutesEarly)).plusNanos(minutesEarly % 2);
 
@@ -116,7 +116,7 @@ class EventTimeTest {
                     }
                     desk.sweepDeadlines();
                     assertEquals(events, programme.events().size());
-                    assertEquals(r.version(), desk.find(r.id()).orElseThrow().version());
+                    assertEquals(r.version(), programme.referrals().find(r.id()).orElseThrow().version());
                 });
     }
 
@@ -127,7 +127,7 @@ class EventTimeTest {
             var programme = new InMemoryProgramme(clock, IdGenerator.sequential(29),
                     CaseloadCapacity.notTracked());
             programme.policies().put(history(c.policy()));
-            Referral r = reach(programme.desk(), c.policy(), expect(programme.desk().submit(c.submission()), "submit"),
+            Referral r = reach(programme, c.policy(), expect(programme.desk().submit(c.submission()), "submit"),
                     stage, clock);
             for (DomainEvent e : programme.events()) {
                 assertFalse(e.occurredAt().isAfter(clock.instant()), e::type);
@@ -140,7 +140,9 @@ class EventTimeTest {
     }
 
     /** Takes the referral to the stage, moving the clock forward as life would. */
-    private static Referral reach(ReferralDesk desk, SitePolicy p, Referral r, Stage stage, HostClock clock) {
+    private static Referral reach(InMemoryProgramme programme, SitePolicy p, Referral r, Stage stage,
+                                  HostClock clock) {
+        ReferralDesk desk = programme.desk();
         if (stage == Stage.SUBMITTED || r.status() != ReferralStatus.SUBMITTED) {
             return r;
         }
@@ -161,7 +163,7 @@ class EventTimeTest {
                 }
             }
         }
-        return desk.find(r.id()).orElseThrow();
+        return programme.referrals().find(r.id()).orElseThrow();
     }
 
     /** Every command of a referral, at {@code at}, by an actor who could otherwise do it. */

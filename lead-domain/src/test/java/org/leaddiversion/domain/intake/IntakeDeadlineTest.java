@@ -228,7 +228,7 @@ class IntakeDeadlineTest {
     private static void assertRefused(Outcome<Referral> out, ErrorCode code,
                                       InMemoryProgramme programme, Referral before) {
         assertTrue(out.hasError(code), () -> "expected " + code + ", got " + (out.isSuccess() ? "success" : out.errors()));
-        Referral now = programme.desk().find(before.id()).orElseThrow();
+        Referral now = programme.referrals().find(before.id()).orElseThrow();
         assertEquals(before.version(), now.version());
         assertEquals(before.intakeDeadline(), now.intakeDeadline());
     }

@@ -47,7 +47,7 @@ class LapseWithoutChargeTest {
             assertTrue(desk.sweepDeadlines().lapsed().isEmpty());
 
             // Then it lapsed with no diverted case, no hold and no release notification, and nobody enrolled
-            Referral lapsed = desk.find(pending.id()).orElseThrow();
+            Referral lapsed = programme.referrals().find(pending.id()).orElseThrow();
             assertEquals(ReferralStatus.INTAKE_LAPSED, lapsed.status());
             assertTrue(lapsed.divertedCase().isEmpty());
             assertTrue(events(programme, ReferralEvent.DivertedCaseHeld.class).isEmpty());

@@ -73,7 +73,7 @@ class MissedDeadlineTest {
                     clock.set(pending.intakeDeadline().firstLateInstant().plus(Duration.ofMinutes(minutesLate)));
                     Outcome<Referral> late = desk.completeIntake(pending.id(), CASE_MANAGER);
                     assertTrue(late.hasError(ErrorCode.REFERRAL_LAPSED), () -> late.errors().toString());
-                    assertEquals(pending.version(), desk.find(pending.id()).orElseThrow().version());
+                    assertEquals(pending.version(), programme.referrals().find(pending.id()).orElseThrow().version());
 
                     // and the sweep runs, perhaps several times, with time passing in between
                     for (int i = 0; i < sweeps; i++) {
@@ -82,7 +82,7 @@ class MissedDeadlineTest {
                     }
 
                     // Then the referral lapsed once, and the charge was released once, to the configured recipient
-                    Referral lapsed = desk.find(pending.id()).orElseThrow();
+                    Referral lapsed = programme.referrals().find(pending.id()).orElseThrow();
                     assertEquals(ReferralStatus.INTAKE_LAPSED, lapsed.status());
                     assertEquals(1, eventsOf(programme, pending.id(), ReferralEvent.IntakeLapsed.class).size());
                     var releases = eventsOf(programme, pending.id(), ReferralEvent.DivertedCaseReleased.class);
@@ -116,7 +116,7 @@ class MissedDeadlineTest {
                         ReferralSubmission s = c.submission().toBuilder().person(someone(c.submission(), "LATE-" + i)).build();
                         ids.add(pendingIntake(desk, c.policy(), s).id());
                     }
-                    clock.set(desk.find(ids.get(0)).orElseThrow().intakeDeadline().firstLateInstant());
+                    clock.set(programme.referrals().find(ids.get(0)).orElseThrow().intakeDeadline().firstLateInstant());
 
                     // When two schedulers sweep at the same moment
                     var start = new CountDownLatch(1);
@@ -151,8 +151,8 @@ class MissedDeadlineTest {
             clock.set(pending.intakeDeadline().firstLateInstant().minusNanos(1));
             SweepReport report = desk.sweepDeadlines();
             assertTrue(report.lapsed().isEmpty() && report.skipped().isEmpty());
-            assertEquals(ReferralStatus.PENDING_INTAKE, desk.find(pending.id()).orElseThrow().status());
-            assertEquals(DivertedCaseStatus.HELD, desk.find(pending.id()).orElseThrow().divertedCase().orElseThrow().status());
+            assertEquals(ReferralStatus.PENDING_INTAKE, programme.referrals().find(pending.id()).orElseThrow().status());
+            assertEquals(DivertedCaseStatus.HELD, programme.referrals().find(pending.id()).orElseThrow().divertedCase().orElseThrow().status());
         });
     }
 

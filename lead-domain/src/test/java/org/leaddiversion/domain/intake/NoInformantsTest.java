@@ -102,7 +102,7 @@ class NoInformantsTest {
                 attempts.add(desk.completeIntake(r.id(), Actor.of("intake-" + role, role)));
                 attempts.add(desk.recordRoiSignature(r.id(), Actor.of("roi-" + role, role)));
             }
-            Referral after = desk.find(r.id()).orElseThrow();
+            Referral after = programme.referrals().find(r.id()).orElseThrow();
             assertTrue(after.acceptedAt().isEmpty(), () -> "accepted after " + attempts);
             assertNotEquals(ReferralStatus.PENDING_INTAKE, after.status());
             assertNotEquals(ReferralStatus.INTAKE_COMPLETED, after.status());

@@ -143,7 +143,7 @@ class ParticipantArrestRoutingTest {
                     Referral pending = toPendingIntake(desk, policy(), r.id());
                     clock.set(pending.intakeDeadline().firstLateInstant());
                     assertEquals(List.of(r.id()), desk.sweepDeadlines().lapsed());
-                    return desk.find(r.id()).orElseThrow();
+                    return programme.referrals().find(r.id()).orElseThrow();
                 case DIVERTED:
                     toPendingIntake(desk, policy(), r.id());
                     clock.advance(Duration.ofDays(2));

@@ -69,8 +69,8 @@ class PolicyVersionAtReferralTest {
                     programme.policies().append(v3);
 
                     // Then the stored decisions keep their versions and deadlines, and commands still use them
-                    Referral storedBefore = desk.find(before.id()).orElseThrow();
-                    Referral storedAfter = desk.find(after.id()).orElseThrow();
+                    Referral storedBefore = programme.referrals().find(before.id()).orElseThrow();
+                    Referral storedAfter = programme.referrals().find(after.id()).orElseThrow();
                     assertEquals(before.screening(), storedBefore.screening());
                     assertEquals(before.intakeDeadline(), storedBefore.intakeDeadline());
                     assertEquals(after.screening(), storedAfter.screening());

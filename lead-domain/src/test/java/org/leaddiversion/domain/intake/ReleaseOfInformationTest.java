@@ -110,11 +110,11 @@ class ReleaseOfInformationTest {
             expect(desk.completeIntake(pending.id(), CASE_MANAGER), "assessment");
             clock.advance(Duration.ofHours(1));
             expect(desk.completeIntake(pending.id(), CASE_MANAGER), "a second assessment");
-            assertEquals(ReferralStatus.PENDING_INTAKE, desk.find(pending.id()).orElseThrow().status());
+            assertEquals(ReferralStatus.PENDING_INTAKE, programme.referrals().find(pending.id()).orElseThrow().status());
             clock.set(pending.intakeDeadline().firstLateInstant());
             assertTrue(desk.recordRoiSignature(pending.id(), CASE_MANAGER).hasError(ErrorCode.REFERRAL_LAPSED));
             desk.sweepDeadlines();
-            Referral lapsed = desk.find(pending.id()).orElseThrow();
+            Referral lapsed = programme.referrals().find(pending.id()).orElseThrow();
             assertEquals(ReferralStatus.INTAKE_LAPSED, lapsed.status());
             assertTrue(lapsed.intakeCompletedAt().isEmpty() && programme.enrollments().all().isEmpty());
             assertRulesHold(programme, clock.instant());

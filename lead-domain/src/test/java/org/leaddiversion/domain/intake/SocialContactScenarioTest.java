@@ -90,7 +90,7 @@ class SocialContactScenarioTest {
         assertEquals(List.of(first.id()), desk.sweepDeadlines().lapsed());
 
         // Then the referral has lapsed, and that is all: no diverted case, no notice to anyone, no enrollment
-        assertEquals(ReferralStatus.INTAKE_LAPSED, desk.find(first.id()).orElseThrow().status());
+        assertEquals(ReferralStatus.INTAKE_LAPSED, programme.referrals().find(first.id()).orElseThrow().status());
         assertTrue(events(programme, ReferralEvent.DivertedCaseReleased.class).isEmpty());
         assertTrue(events(programme, ReferralEvent.DivertedCaseHeld.class).isEmpty());
         assertTrue(programme.enrollments().all().isEmpty());

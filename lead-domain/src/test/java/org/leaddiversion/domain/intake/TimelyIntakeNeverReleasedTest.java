@@ -95,7 +95,7 @@ class TimelyIntakeNeverReleasedTest {
                         }
                         // Then the charge is still not filed, and was never released
                         assertEquals(DivertedCaseStatus.NOT_FILED,
-                                desk.find(pending.id()).orElseThrow().divertedCase().orElseThrow().status(), e::name);
+                                programme.referrals().find(pending.id()).orElseThrow().divertedCase().orElseThrow().status(), e::name);
                         assertTrue(eventsOf(programme, pending.id(), ReferralEvent.DivertedCaseReleased.class).isEmpty());
                         assertRulesHold(programme, clock.instant());
                     }
@@ -120,7 +120,7 @@ class TimelyIntakeNeverReleasedTest {
                     if (role != Role.PROSECUTOR && role != Role.LIAISON_PROSECUTOR) {
                         assertTrue(out.hasError(ErrorCode.NOT_AUTHORISED), () -> role + ": " + out.errors());
                         assertEquals(DivertedCaseStatus.NOT_FILED,
-                                desk.find(pending.id()).orElseThrow().divertedCase().orElseThrow().status());
+                                programme.referrals().find(pending.id()).orElseThrow().divertedCase().orElseThrow().status());
                         return;
                     }
                     DivertedCase released = expect(out, "release by " + role).divertedCase().orElseThrow();
@@ -148,7 +148,7 @@ class TimelyIntakeNeverReleasedTest {
             Outcome<Referral> out = desk.releaseForLaterNonEngagement(pending.id(), Fixtures.PROSECUTOR, "  ");
             assertTrue(out.hasError(ErrorCode.REASON_REQUIRED), () -> out.errors().toString());
             assertEquals(DivertedCaseStatus.NOT_FILED,
-                    desk.find(pending.id()).orElseThrow().divertedCase().orElseThrow().status());
+                    programme.referrals().find(pending.id()).orElseThrow().divertedCase().orElseThrow().status());
             assertTrue(eventsOf(programme, pending.id(), ReferralEvent.DivertedCaseReleased.class).isEmpty());
         });
     }

@@ -35,7 +35,7 @@ class WhoMayActTest {
         assertRefused(desk.recordConsent(r.id(), Actor.of("court-1", Role.COURT)), "witness.role");
         assertRefused(desk.recordDecline(r.id(), Actor.of("eval-1", Role.EVALUATOR)), "actor.role");
         assertRefused(desk.recordHandoff(r.id(), Fixtures.PROSECUTOR, REFERRED, clock.instant()), "actor.role");
-        assertEquals(r.version(), desk.find(r.id()).orElseThrow().version(), "a refused command changes nothing");
+        assertEquals(r.version(), programme.referrals().find(r.id()).orElseThrow().version(), "a refused command changes nothing");
 
         Referral consented = expect(desk.recordConsent(r.id(), Fixtures.OFFICER), "consent");
         assertTrue(consented.consent().isPresent());

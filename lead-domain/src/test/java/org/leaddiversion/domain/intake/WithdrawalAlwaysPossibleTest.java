@@ -64,7 +64,7 @@ class WithdrawalAlwaysPossibleTest {
                     // and a later sweep leaves it withdrawn
                     clock.advance(Duration.ofDays(40));
                     assertTrue(desk.sweepDeadlines().lapsed().isEmpty());
-                    assertEquals(ReferralStatus.WITHDRAWN, desk.find(pending.id()).orElseThrow().status());
+                    assertEquals(ReferralStatus.WITHDRAWN, programme.referrals().find(pending.id()).orElseThrow().status());
                     assertRulesHold(programme, clock.instant());
                 });
     }
@@ -89,7 +89,7 @@ class WithdrawalAlwaysPossibleTest {
             assertEquals(EnrollmentStatus.CLOSED, closed.status());
             assertEquals(Enrollment.VOLUNTARY_WITHDRAWAL, closed.closureReason().orElseThrow());
             assertEquals(clock.instant(), closed.closedAt().orElseThrow());
-            desk.find(pending.id()).orElseThrow().divertedCase().ifPresent(held ->
+            programme.referrals().find(pending.id()).orElseThrow().divertedCase().ifPresent(held ->
                     assertEquals(DivertedCaseStatus.NOT_FILED, held.status()));
             assertTrue(eventsOf(programme, pending.id(), ReferralEvent.DivertedCaseReleased.class).isEmpty());
             assertRulesHold(programme, clock.instant());

@@ -121,15 +121,15 @@ class CaseManagementDeskTest {
             assertTrue(spend(ana, other, clock.instant(), "20.00", Optional.empty())
                     .hasError(ErrorCode.NOT_AUTHORISED), other::toString);
         }
-        assertTrue(desk.plan(ana).isEmpty(), "no refused write opened a plan");
-        assertTrue(desk.fund(ana).isEmpty());
+        assertTrue(programme.plans().forEnrollment(ana).isEmpty(), "no refused write opened a plan");
+        assertTrue(programme.funds().forEnrollment(ana).isEmpty());
 
         InterventionPlan plan = expect(desk.addGoal(ana, CM, PlanDomain.HOUSING, GoalKind.GENERAL, "a room", true),
                 "goal");
         GoalId goal = plan.goals().get(0).id();
         assertTrue(desk.updateGoalStatus(ana, OTHER_CM, goal, GoalStatus.ACHIEVED).hasError(ErrorCode.NOT_AUTHORISED));
         expect(desk.updateGoalStatus(ana, CM, goal, GoalStatus.ACHIEVED), "goal achieved");
-        assertEquals(GoalStatus.ACHIEVED, desk.plan(ana).orElseThrow().goal(goal).orElseThrow().status());
+        assertEquals(GoalStatus.ACHIEVED, programme.plans().forEnrollment(ana).orElseThrow().goal(goal).orElseThrow().status());
         assertTrue(desk.addGoal(ana, CM, PlanDomain.SUBSTANCE_USE, GoalKind.ABSTINENCE, "stop using", false)
                 .hasError(ErrorCode.GOAL_NOT_PARTICIPANT_SET), "abstinence is never imposed");
         rulesHold();
@@ -299,7 +299,7 @@ class CaseManagementDeskTest {
         assertTrue(spend(ana, CM, now, "151.00", Optional.empty()).hasError(ErrorCode.FLEX_APPROVAL_REQUIRED));
         expect(spend(ana, CM, now, "150.00", Optional.empty()), "exactly at the monthly cap");
 
-        FlexFund fund = desk.fund(ana).orElseThrow();
+        FlexFund fund = programme.funds().forEnrollment(ana).orElseThrow();
         assertEquals(4, fund.expenditures().size());
         assertEquals(Optional.of(PM), fund.expenditures().get(1).approvedBy());
         rulesHold();
@@ -318,7 +318,7 @@ class CaseManagementDeskTest {
         assertTrue(desk.spend(ana, CM, clock.instant(), Money.of("20.00", "USD"), PlanDomain.HOUSING, "Motel 6",
                 "a room", Optional.empty(), Optional.of(new GoalId(new java.util.UUID(1, 2))))
                 .hasError(ErrorCode.NOT_FOUND));
-        assertFalse(desk.fund(ana).isPresent(), "nothing was recorded");
+        assertFalse(programme.funds().forEnrollment(ana).isPresent(), "nothing was recorded");
         expect(spend(ana, CM, clock.instant(), "20.00", Optional.empty()), "spent now");
         rulesHold();
     }

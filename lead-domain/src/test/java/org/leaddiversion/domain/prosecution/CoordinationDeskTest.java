@@ -120,7 +120,7 @@ class CoordinationDeskTest {
         assertEquals(clock.instant().plus(Duration.ofDays(10)), askedLater.consultation().orElseThrow().dueBy());
 
         assertTrue(desk.requestConsultation(march.id(), PROSECUTOR).hasError(ErrorCode.ALREADY_RECORDED));
-        assertEquals(2, desk.openConsultations(Fixtures.SEATTLE).size());
+        assertEquals(2, programme.cases().openConsultations(Fixtures.SEATTLE).size());
         rulesHold();
     }
 
@@ -144,7 +144,7 @@ class CoordinationDeskTest {
                 .hasError(ErrorCode.NOT_AUTHORISED), "the input is the case manager's");
         assertTrue(desk.recordDecision(c.id(), Fixtures.CASE_MANAGER, ChargingDecision.DECLINE, Optional.of("SLA"),
                 Optional.empty(), false).hasError(ErrorCode.NOT_AUTHORISED));
-        assertTrue(desk.find(c.id()).orElseThrow().decision().isEmpty());
+        assertTrue(programme.cases().find(c.id()).orElseThrow().decision().isEmpty());
         rulesHold();
     }
 
@@ -171,7 +171,7 @@ class CoordinationDeskTest {
 
         expect(desk.recordDecision(stranger.id(), PROSECUTOR, ChargingDecision.FILE_STANDARD, Optional.empty(),
                 Optional.empty(), false), "no consultation for someone not in LEAD");
-        assertTrue(desk.openConsultations(Fixtures.SEATTLE).isEmpty());
+        assertTrue(programme.cases().openConsultations(Fixtures.SEATTLE).isEmpty());
         rulesHold();
     }
 

@@ -62,8 +62,8 @@ class RuleCatalogueTest {
         completeIntake(desk, policy, maria.id());
         clock.set(dee.intakeDeadline().firstLateInstant());
         assertEquals(List.of(dee.id()), desk.sweepDeadlines().lapsed());
-        maria = desk.find(maria.id()).orElseThrow();
-        dee = desk.find(dee.id()).orElseThrow();
+        maria = programme.referrals().find(maria.id()).orElseThrow();
+        dee = programme.referrals().find(dee.id()).orElseThrow();
     }
 
     @Test

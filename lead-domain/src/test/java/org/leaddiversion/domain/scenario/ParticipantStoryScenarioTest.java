@@ -295,7 +295,7 @@ class ParticipantStoryScenarioTest {
         // 15. Throughout, her enrollment did not move, and the charge diverted in January stays not filed.
         assertEquals(EnrollmentStatus.ACTIVE, enrollment(first).status());
         assertEquals(enrollmentVersion, enrollment(first).version());
-        assertEquals(DivertedCaseStatus.NOT_FILED, desk.find(arrest.id()).orElseThrow().divertedCase().orElseThrow()
+        assertEquals(DivertedCaseStatus.NOT_FILED, programme.referrals().find(arrest.id()).orElseThrow().divertedCase().orElseThrow()
                 .status());
         noRuleIsBroken("the charging decision");
 
@@ -349,7 +349,7 @@ class ParticipantStoryScenarioTest {
         assertEquals(EnrollmentStatus.CLOSED, enrollment(first).status());
         assertEquals(Optional.of(ClosureReason.VOLUNTARY_WITHDRAWAL), enrollment(first).closureReason());
         assertEquals(0, programme.caseloads().of(Fixtures.SEATTLE).openCaseload(hers));
-        assertEquals(DivertedCaseStatus.NOT_FILED, desk.find(arrest.id()).orElseThrow().divertedCase().orElseThrow()
+        assertEquals(DivertedCaseStatus.NOT_FILED, programme.referrals().find(arrest.id()).orElseThrow().divertedCase().orElseThrow()
                 .status());
         noRuleIsBroken("the withdrawal");
 
