@@ -382,14 +382,16 @@ public final class ParticipantRecords {
             });
             Map<PersonId, List<T>> loaded = toLoad.isEmpty() ? Map.of() : load.load(toLoad, released);
             var out = new LinkedHashMap<PersonId, Release<List<T>>>();
+            var entries = new ArrayList<JooqAuditLog.Pending>();
             for (PersonId p : who) {
                 List<T> data = List.copyOf(loaded.getOrDefault(p, List.of()));
                 Set<DataClass> classes = released.get(p);
                 AuditOutcome outcome = outcome(group, classes);
-                audit.append(reader, Optional.of(p), what, classes, outcome,
-                        data.stream().map(recordId).distinct().toList(), at);
+                entries.add(new JooqAuditLog.Pending(Optional.of(p), what, classes, outcome,
+                        data.stream().map(recordId).distinct().toList(), at));
                 out.put(p, new Release<>(Optional.of(p), data, classes, refused.get(p), outcome));
             }
+            audit.appendAll(reader, entries);
             return Collections.unmodifiableMap(out);
         });
     }

@@ -1,0 +1,147 @@
+package org.leaddiversion.graphql;
+
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import java.time.Clock;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.leaddiversion.domain.common.IdGenerator;
+import org.leaddiversion.domain.intake.CaseloadCapacity;
+import org.leaddiversion.persistence.LeadDatabase;
+import org.leaddiversion.persistence.ParticipantRecords;
+import org.leaddiversion.persistence.PersistentProgramme;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/**
+ * Spring Boot auto-configuration of the LEAD GraphQL API: add {@code lead-graphql} to a Spring Boot application and
+ * {@code /graphql} serves the schema in {@code classpath:graphql/}, on the application's {@code DataSource} (migrated
+ * on start). Declare an {@link ActorResolver} bean to map your authentication to viewers; every other bean here
+ * ({@code Clock}, {@code IdGenerator}, {@code CaseloadCapacity}, {@code LeadDatabase}) can be replaced by your own.
+ *
+ * <p>Start-up fails if any schema field is not mapped to a controller (schema-mapping inspection).
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@EnableConfigurationProperties(LeadGraphQlProperties.class)
+@Import({RulesController.class, ParticipantController.class, ReferralController.class})
+public class LeadGraphQlAutoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeadGraphQlAutoConfiguration.class);
+
+    /** The time the domain runs on: the system clock in UTC unless the host declares its own. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock leadClock() {
+        return Clock.systemUTC();
+    }
+
+    /** Random ids for new aggregates unless the host declares its own generator. */
+    @Bean
+    @ConditionalOnMissingBean
+    IdGenerator leadIdGenerator() {
+        return UUID::randomUUID;
+    }
+
+    /** No capacity gate unless the host declares the capacity of its sites. */
+    @Bean
+    @ConditionalOnMissingBean
+    CaseloadCapacity leadCaseloadCapacity() {
+        return CaseloadCapacity.notTracked();
+    }
+
+    /** The library's database on the application's {@code DataSource}, migrated now; the pool stays the host's. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    LeadDatabase leadDatabase(DataSource dataSource) {
+        return LeadDatabase.on(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PersistentProgramme leadProgramme(LeadDatabase db, Clock clock, IdGenerator ids, CaseloadCapacity capacity) {
+        return db.programme(clock, ids, capacity);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ParticipantRecords leadParticipantRecords(PersistentProgramme programme) {
+        return programme.records();
+    }
+
+    /** Without a host resolver every request is anonymous: no participant data, no mutation. */
+    @Bean
+    @ConditionalOnMissingBean
+    ActorResolver leadAnonymousActorResolver() {
+        LOG.warn("No ActorResolver bean: every GraphQL request is anonymous and reads no participant data");
+        return request -> java.util.Optional.empty();
+    }
+
+    @Bean
+    Viewers leadViewers(ActorResolver resolver) {
+        return new Viewers(resolver);
+    }
+
+    @Bean
+    QueryLimits leadQueryLimits(LeadGraphQlProperties properties) {
+        return new QueryLimits(properties.sizeLimit());
+    }
+
+    @Bean
+    ErrorClassifier leadErrorClassifier() {
+        return new ErrorClassifier();
+    }
+
+    @Bean
+    MaxQueryDepthInstrumentation leadMaxQueryDepth(LeadGraphQlProperties properties) {
+        return new MaxQueryDepthInstrumentation(properties.depthLimit());
+    }
+
+    @Bean
+    MaxQueryComplexityInstrumentation leadMaxQueryComplexity(LeadGraphQlProperties properties) {
+        return new MaxQueryComplexityInstrumentation(properties.complexityLimit());
+    }
+
+    @Bean
+    ParticipantLoaders leadParticipantLoaders(ParticipantRecords records, BatchLoaderRegistry registry) {
+        return new ParticipantLoaders(records, registry);
+    }
+
+    @Bean
+    RuntimeWiringConfigurer leadScalars() {
+        return wiring -> wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.DATE);
+    }
+
+    /**
+     * Fails start-up on any unmapped schema field, and switches introspection: {@code lead.graphql.introspection},
+     * else off under a {@code production} or {@code prod} profile, else on.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer leadSchemaChecks(LeadGraphQlProperties properties, Environment environment) {
+        boolean introspection = properties.introspection() != null ? properties.introspection()
+                : !environment.acceptsProfiles(Profiles.of("production", "prod"));
+        return builder -> {
+            builder.inspectSchemaMappings(report -> {
+                var unmapped = report.unmappedFields().stream()
+                        .filter(f -> !SchemaTypes.served(f.getTypeName(), f.getFieldName())).toList();
+                if (!unmapped.isEmpty()) {
+                    throw new IllegalStateException("GraphQL schema fields without a data fetcher: " + unmapped);
+                }
+            });
+            if (!introspection) {
+                builder.configureRuntimeWiring(wiring -> wiring.fieldVisibility(
+                        graphql.schema.visibility.NoIntrospectionGraphqlFieldVisibility.NO_INTROSPECTION_FIELD_VISIBILITY));
+            }
+        };
+    }
+}

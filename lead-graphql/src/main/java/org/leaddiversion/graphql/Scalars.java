@@ -1,0 +1,104 @@
+package org.leaddiversion.graphql;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLScalarType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The schema's scalars: {@code DateTime} (an instant, ISO-8601 with offset, e.g. {@code 2026-01-12T21:10:00Z}),
+ * {@code Date} (a calendar day, {@code 2026-01-12}) and the {@code ID} scalar extended to the domain's typed ids
+ * (each serialises as its value).
+ */
+final class Scalars {
+
+    private Scalars() {
+    }
+
+    static final GraphQLScalarType DATE_TIME = text("DateTime",
+            "An instant on the UTC time line, ISO-8601 with an offset, e.g. 2026-01-12T21:10:00Z.",
+            Instant.class, s -> java.time.OffsetDateTime.parse(s).toInstant());
+
+    static final GraphQLScalarType DATE = text("Date", "A calendar day, ISO-8601, e.g. 2026-01-12.",
+            LocalDate.class, LocalDate::parse);
+
+    /** {@code ID}: strings in; out, the domain's typed ids (records whose text is their value) and plain strings. */
+    static final GraphQLScalarType ID = GraphQLScalarType.newScalar().name("ID")
+            .description("An identifier, opaque to clients.")
+            .coercing(new Coercing<Object, String>() {
+                @Override
+                public String serialize(Object input, GraphQLContext context, Locale locale) {
+                    if (input instanceof String || input instanceof Number || input instanceof java.util.UUID
+                            || input.getClass().getName().startsWith("org.leaddiversion.domain.")) {
+                        return input.toString();
+                    }
+                    throw new CoercingSerializeException("not an identifier: " + input.getClass().getSimpleName());
+                }
+
+                @Override
+                public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+                    if (input instanceof String s) {
+                        return s;
+                    }
+                    throw new CoercingParseValueException("an ID is a string");
+                }
+
+                @Override
+                public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+                                           Locale locale) {
+                    if (input instanceof StringValue s) {
+                        return s.getValue();
+                    }
+                    if (input instanceof graphql.language.IntValue i) {
+                        return i.getValue().toString();
+                    }
+                    throw new CoercingParseLiteralException("an ID is a string");
+                }
+            }).build();
+
+    private static <T> GraphQLScalarType text(String name, String description, Class<T> type,
+                                              Function<String, T> parse) {
+        return GraphQLScalarType.newScalar().name(name).description(description).coercing(new Coercing<T, String>() {
+            @Override
+            public String serialize(Object input, GraphQLContext context, Locale locale) {
+                if (type.isInstance(input)) {
+                    return input.toString();
+                }
+                throw new CoercingSerializeException("not a " + name);
+            }
+
+            @Override
+            public T parseValue(Object input, GraphQLContext context, Locale locale) {
+                return parsed(input instanceof String s ? s : null, e -> new CoercingParseValueException(e));
+            }
+
+            @Override
+            public T parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+                                  Locale locale) {
+                return parsed(input instanceof StringValue s ? s.getValue() : null,
+                        e -> new CoercingParseLiteralException(e));
+            }
+
+            private T parsed(String text, Function<String, RuntimeException> failure) {
+                if (text == null) {
+                    throw failure.apply("a " + name + " is written as a string");
+                }
+                try {
+                    return parse.apply(text);
+                } catch (DateTimeParseException e) {
+                    throw failure.apply("not a " + name + " (" + description + ")");
+                }
+            }
+        }).build();
+    }
+}
