@@ -1,0 +1,6 @@
+package org.leaddiversion.domain.evaluation;
+
+/** The parts of legal-system cost the Seattle cost study counted (SPEC §8.1, §8.4 {@code LEGAL_COST_DELTA}). */
+public enum CostComponent {
+    JAIL, PRISON, PROSECUTION, DEFENCE
+}
