@@ -2,5 +2,12 @@ package org.leaddiversion.domain.evaluation;
 
 /** The parts of legal-system cost the Seattle cost study counted (SPEC §8.1, §8.4 {@code LEGAL_COST_DELTA}). */
 public enum CostComponent {
-    JAIL, PRISON, PROSECUTION, DEFENCE
+    /** Jail bookings and jail days. */
+    JAIL,
+    /** Prison terms. */
+    PRISON,
+    /** Prosecution of the person's cases. */
+    PROSECUTION,
+    /** Public defence of the person's cases. */
+    DEFENCE
 }

@@ -33,7 +33,10 @@ public record Encounter(PersonId person, LocalDate date, SiteId site, EquityGrou
 
     /** Arrest or citation. */
     public enum Kind {
-        ARREST, CITATION
+        /** Taken into custody. */
+        ARREST,
+        /** Cited and released at the scene. */
+        CITATION
     }
 
     /** Whether diversion was allowed when the encounter happened (SPEC §8.4 comparison-group support). */

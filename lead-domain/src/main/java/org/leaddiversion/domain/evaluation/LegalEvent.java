@@ -32,7 +32,16 @@ public sealed interface LegalEvent permits LegalEvent.Arrest, LegalEvent.ChargeF
 
     /** How a filed case ended. */
     enum DispositionKind {
-        CONVICTED, DISMISSED, ACQUITTED, DEFERRED, OTHER
+        /** Convicted (by plea or at trial). */
+        CONVICTED,
+        /** Dismissed. */
+        DISMISSED,
+        /** Acquitted. */
+        ACQUITTED,
+        /** Deferred or diverted (deferred prosecution, deferred sentence). */
+        DEFERRED,
+        /** Any other outcome. */
+        OTHER
     }
 
     /**
