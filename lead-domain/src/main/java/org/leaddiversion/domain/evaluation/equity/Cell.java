@@ -5,8 +5,8 @@ import org.leaddiversion.domain.common.InvalidValueException;
 
 /**
  * A count as published in an aggregate report: either shown, or suppressed because it (or a count it would let a
- * reader work out by subtraction) is below the site's minimum cell size (SPEC §8.5, rule R39). A suppressed cell
- * carries no number at all.
+ * reader work out by subtraction) is small — from 1 to the site's minimum cell size minus one (SPEC §8.5, rule R39;
+ * see {@link SmallCells}). A suppressed cell carries no number at all.
  */
 public sealed interface Cell permits Cell.Shown, Cell.Suppressed {
 

@@ -14,11 +14,12 @@ import org.leaddiversion.domain.evaluation.Stratum;
 
 /**
  * Small-cell suppression of measure rows for public and aggregate reports (SPEC §2.2 {@code AGGREGATE} data, §8.5,
- * rule R39): the minimum cell size applies to every published count.
+ * rule R39): the minimum cell size applies to every published count, as {@link SmallCells} defines it (counts from 1
+ * to the minimum minus one are small; zero is not).
  *
  * <ul>
- *   <li>A row about fewer than the minimum number of people ({@code subjects}) shows nothing: a rate over three people
- *       is about those three people.</li>
+ *   <li>A row about a small number of people ({@code subjects}) shows nothing: a rate over three people is about
+ *       those three people.</li>
  *   <li>A yes/no measure's {@code count} and {@code base} count people directly, so they are published as a margin
  *       ({@link SmallCells}): the people with the outcome are one part, those without are the hidden remainder. A
  *       share of 48 out of 50 is withheld, because it would reveal the 2 without the outcome.</li>

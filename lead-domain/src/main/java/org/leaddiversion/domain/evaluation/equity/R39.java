@@ -35,8 +35,8 @@ final class R39 implements EquityInvariant {
         return "An RRI is produced only when the group's and the reference group's eligible pools reach the minimum "
                 + "cell size and the reference group has a referral, equals (ref_g/pool_g)/(ref_r/pool_r), and is "
                 + "flagged exactly outside the bounds; referral counts are never suppressed internally, every group "
-                + "(UNKNOWN included) is reported on its own, and a public report shows no count below the minimum, "
-                + "not even by subtraction from a total.";
+                + "(UNKNOWN included) is reported on its own, and a public report shows no count from 1 to the "
+                + "minimum minus one, not even by subtraction from a total.";
     }
 
     @Override
@@ -126,7 +126,7 @@ final class R39 implements EquityInvariant {
         for (PublishedRriRow row : pub.rows()) {
             String subject = "public report, equity group " + row.group();
             for (Cell cell : List.of(row.referrals(), row.pool())) {
-                if (cell.number().isPresent() && cell.number().getAsLong() < min) {
+                if (cell.number().isPresent() && SmallCells.isSmall(cell.number().getAsLong(), min)) {
                     out.add(new Violation(RuleId.R39, subject, "shows a count below the minimum cell size"));
                 }
             }
@@ -159,9 +159,9 @@ final class R39 implements EquityInvariant {
         }
         long t = total.number().getAsLong();
         long derivable = t - shown;
-        if (t < min) {
+        if (SmallCells.isSmall(t, min)) {
             out.add(new Violation(RuleId.R39, "public report, total " + what, "shows a count below the minimum"));
-        } else if (anyHidden && derivable < min) {
+        } else if (anyHidden && SmallCells.isSmall(derivable, min)) {
             out.add(new Violation(RuleId.R39, "public report, total " + what, "lets a reader subtract the shown "
                     + "groups from the total and learn a hidden count below the minimum"));
         }

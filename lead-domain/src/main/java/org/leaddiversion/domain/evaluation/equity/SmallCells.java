@@ -12,20 +12,22 @@ import org.leaddiversion.domain.common.Require;
  * Small-cell suppression of published counts (SPEC §8.5, rule R39: "public/aggregate exports apply minCellSize to
  * every published count").
  *
+ * <p>A <em>small</em> count is one from 1 to {@code minCellSize − 1}: few enough people that a reader might recognise
+ * them. Zero is not small — an empty cell holds nobody who could be recognised, and R39's own signal, a large pool
+ * with no referral, must stay visible [derived; a PCG wanting zeros suppressed too can raise the matter].
+ *
  * <p>A <em>margin</em> is a set of counts (the parts) that belong to one published total: referrals per group and all
  * referrals, people arrested and the cohort, decisions per kind and all decisions. Publishing it takes two steps:
  * <ol>
- *   <li><b>Primary suppression.</b> Every part, and the total, below the minimum cell size is suppressed — zero
- *       included, since "nobody" is also a count below the minimum.</li>
+ *   <li><b>Primary suppression.</b> Every small part, and a small total, is suppressed.</li>
  *   <li><b>Complementary suppression.</b> When the total is shown, a reader can subtract the shown parts from it and
- *       learn the sum of everything hidden. So while that sum is below the minimum (and something is hidden), the
- *       smallest shown part is suppressed too (the earlier part on a tie). The hidden remainder of an incomplete
- *       margin — the people <em>without</em> the outcome, when only those with it are a part — counts as hidden.</li>
+ *       learn the sum of everything hidden. So while that sum is small, the smallest shown non-zero part is suppressed
+ *       too (the earlier part on a tie). The hidden remainder of an incomplete margin — the people <em>without</em>
+ *       the outcome, when only those with it are a part — counts as hidden.</li>
  * </ol>
- * The result keeps two promises, which the property tests check: every shown count is at least the minimum, and
- * {@code total − Σ shown parts} is either zero with nothing hidden or at least the minimum. Extending the library's
- * suppression beyond the SPEC's literal "every published count" to counts derivable by subtraction is a library
- * decision [derived].
+ * The result keeps two promises, which the property tests check: no shown count is small, and
+ * {@code total − Σ shown parts} is never small. Extending suppression from the published counts to the counts a reader
+ * can derive by subtraction is a library decision [derived].
  */
 public final class SmallCells {
 
@@ -48,10 +50,15 @@ public final class SmallCells {
         }
     }
 
-    /** One count on its own: shown when at least {@code minCellSize}, otherwise suppressed. */
+    /** Whether a count is small: from 1 to {@code minCellSize − 1}. */
+    public static boolean isSmall(long count, int minCellSize) {
+        return count >= 1 && count < minCellSize;
+    }
+
+    /** One count on its own: suppressed when small, shown otherwise. */
     public static Cell cell(long count, int minCellSize) {
         Require.atLeast(minCellSize, 1, "minCellSize");
-        return count >= minCellSize ? Cell.shown(count) : Cell.SUPPRESSED;
+        return isSmall(count, minCellSize) ? Cell.SUPPRESSED : Cell.shown(count);
     }
 
     /**
@@ -82,30 +89,28 @@ public final class SmallCells {
         }
         List<K> keys = new ArrayList<>(parts.keySet());
         boolean[] hidden = new boolean[keys.size()];
-        long hiddenSum = complete ? 0 : remainder;
-        int hiddenCount = complete ? 0 : 1;
+        long hiddenSum = remainder;
         for (int i = 0; i < keys.size(); i++) {
             long v = parts.get(keys.get(i));
-            if (v < minCellSize) {
+            if (isSmall(v, minCellSize)) {
                 hidden[i] = true;
                 hiddenSum += v;
-                hiddenCount++;
             }
         }
-        boolean totalShown = total >= minCellSize;
-        while (totalShown && hiddenCount > 0 && hiddenSum < minCellSize) {
+        boolean totalShown = !isSmall(total, minCellSize);
+        while (totalShown && isSmall(hiddenSum, minCellSize)) {
             int smallest = -1;
             for (int i = 0; i < keys.size(); i++) {
-                if (!hidden[i] && (smallest < 0 || parts.get(keys.get(i)) < parts.get(keys.get(smallest)))) {
+                long v = parts.get(keys.get(i));
+                if (!hidden[i] && v > 0 && (smallest < 0 || v < parts.get(keys.get(smallest)))) {
                     smallest = i;
                 }
             }
             if (smallest < 0) {
-                break; // everything is hidden; then hiddenSum == total >= minCellSize and the loop has ended anyway
+                break; // unreachable: with every non-zero part hidden, hiddenSum == total, which is not small
             }
             hidden[smallest] = true;
             hiddenSum += parts.get(keys.get(smallest));
-            hiddenCount++;
         }
         var cells = new LinkedHashMap<K, Cell>();
         for (int i = 0; i < keys.size(); i++) {
