@@ -194,7 +194,7 @@ public final class SantaFeQuarter {
 
     private void decide(List<ReferralId> enrolled, String race, int nth, ChargingDecision decision) {
         ReferralId id = enrolled.stream().filter(r -> race.equals(raceOf.get(r))).skip(nth).findFirst().orElseThrow();
-        PersonId person = programme.desk().find(id).orElseThrow().submission().person().id();
+        PersonId person = programme.referrals().find(id).orElseThrow().submission().person().id();
         var c = expect(programme.coordination().recordCase(PROSECUTOR, person, EvaluationFixtures.SANTA_FE,
                 List.of(Offence.of("SHOPLIFTING", OffenceLevel.MISDEMEANOR)), List.of(),
                 clock.instant().minusSeconds(3600)), "new case");
