@@ -1,0 +1,102 @@
+package org.leaddiversion.domain.evaluation.equity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.leaddiversion.domain.common.InvalidValueException;
+import org.leaddiversion.domain.common.Require;
+import org.leaddiversion.domain.evaluation.Measure;
+import org.leaddiversion.domain.evaluation.MeasureResult;
+import org.leaddiversion.domain.evaluation.Stratum;
+
+/**
+ * Small-cell suppression of measure rows for public and aggregate reports (SPEC §2.2 {@code AGGREGATE} data, §8.5,
+ * rule R39): the minimum cell size applies to every published count, as {@link SmallCells} defines it (counts from 1
+ * to the minimum minus one are small; zero is not).
+ *
+ * <ul>
+ *   <li>A row about a small number of people ({@code subjects}) shows nothing: a rate over three people is about
+ *       those three people.</li>
+ *   <li>A yes/no measure's {@code count} and {@code base} count people directly, so they are published as a margin
+ *       ({@link SmallCells}): the people with the outcome are one part, those without are the hidden remainder. A
+ *       share of 48 out of 50 is withheld, because it would reveal the 2 without the outcome.</li>
+ *   <li>The rows of a measure that splits one base completely (each referral through one door, see
+ *       {@link Measure#partition()}) are one margin together, with the base as total.</li>
+ *   <li>For other measures (days, money, events per person-year) count and base are shown when the row's subjects
+ *       are.</li>
+ *   <li>A value is shown only when every count it is computed from is.</li>
+ * </ul>
+ */
+public final class Publication {
+
+    private Publication() {
+    }
+
+    /** The rows as published under the policy's minimum cell size, in the same order. */
+    public static List<PublishedMeasure> publish(List<MeasureResult> rows, EquityPolicy policy) {
+        Require.noNulls(rows, "rows");
+        Require.present(policy, "policy");
+        int min = policy.minCellSize();
+        Map<String, SmallCells.Margin<Integer>> partitions = partitionMargins(rows, min);
+        var out = new ArrayList<PublishedMeasure>();
+        for (int i = 0; i < rows.size(); i++) {
+            MeasureResult r = rows.get(i);
+            Cell subjects = SmallCells.cell(r.subjects(), min);
+            Cell count;
+            Cell base;
+            if (r.measure().countsSubjects() && r.measure().partition().isPresent()) {
+                SmallCells.Margin<Integer> margin = partitions.get(partitionKey(r));
+                count = margin.cells().get(i);
+                base = margin.total();
+            } else if (r.measure().countsSubjects()) {
+                SmallCells.Margin<Integer> margin = SmallCells.publish(Map.of(0, r.count()), r.base(), false, min);
+                count = margin.cells().get(0);
+                base = margin.total();
+            } else {
+                count = subjects.isSuppressed() ? Cell.SUPPRESSED : Cell.shown(r.count());
+                base = subjects.isSuppressed() ? Cell.SUPPRESSED : Cell.shown(r.base());
+            }
+            if (subjects.isSuppressed()) {
+                count = Cell.SUPPRESSED;
+                base = Cell.SUPPRESSED;
+            }
+            boolean valueShown = !subjects.isSuppressed() && !count.isSuppressed() && !base.isSuppressed();
+            out.add(new PublishedMeasure(r.measure(), r.stratum(), subjects, count, base,
+                    valueShown ? r.value() : Optional.empty(), r.currency()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Map<String, SmallCells.Margin<Integer>> partitionMargins(List<MeasureResult> rows, int min) {
+        Map<String, LinkedHashMap<Integer, Long>> parts = new LinkedHashMap<>();
+        Map<String, Long> totals = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            MeasureResult r = rows.get(i);
+            if (!r.measure().countsSubjects() || r.measure().partition().isEmpty()) {
+                continue;
+            }
+            String key = partitionKey(r);
+            parts.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(i, r.count());
+            Long previous = totals.put(key, r.base());
+            if (previous != null && previous != r.base()) {
+                throw new InvalidValueException("rows", "the rows of one " + r.measure() + " split need one base");
+            }
+        }
+        Map<String, SmallCells.Margin<Integer>> out = new HashMap<>();
+        parts.forEach((key, p) -> {
+            long total = totals.get(key);
+            long sum = p.values().stream().mapToLong(Long::longValue).sum();
+            // a split published whole is complete; one with rows left out keeps the rest as a hidden remainder
+            out.put(key, SmallCells.publish(p, total, sum == total, min));
+        });
+        return out;
+    }
+
+    private static String partitionKey(MeasureResult r) {
+        Stratum rest = r.stratum().without(r.measure().partition().orElseThrow());
+        return r.measure().id() + "|" + rest;
+    }
+}
