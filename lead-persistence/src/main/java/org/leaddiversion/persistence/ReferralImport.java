@@ -81,7 +81,7 @@ public final class ReferralImport {
     public static final int DEFAULT_BATCH = 1_000;
 
     /** Rendered batches that may wait for the writer thread, besides the one it is writing. */
-    static final int QUEUED_BATCHES = 2;
+    static final int QUEUED_BATCHES = 1;
 
     /** Tells the writer thread that no batch follows. */
     private static final JooqReferrals.NewRows END = new JooqReferrals.NewRows(0, List.of());
