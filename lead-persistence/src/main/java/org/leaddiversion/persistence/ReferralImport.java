@@ -56,9 +56,10 @@ import org.leaddiversion.domain.screening.ScreeningDecision;
  *
  * <p>Reading, screening and rendering a batch (its state and event documents, and on PostgreSQL its COPY data) run on
  * the calling thread while a writer thread stores the batches before it, in input order, each in its own transaction;
- * at most {@link #QUEUED_BATCHES} rendered batches wait for the writer. The first failure stops the import: batches
- * after the one that failed are never written. An import called inside a transaction already open on the calling
- * thread ({@code db.transactions().inTransaction(…)}) writes every batch in that transaction, on the calling thread.
+ * one rendered batch at most waits for the writer, so at most three batches are held. The first failure stops the
+ * import: batches after the one that failed are never written. An import called inside a transaction already open on
+ * the calling thread ({@code db.transactions().inTransaction(…)}) writes every batch in that transaction, on the
+ * calling thread.
  *
  * <p>A row that is not valid, or that screening refuses at the door, is reported with its line and field (never its
  * values) and the import goes on. What an import does not know of — enrollments, court orders, caseload capacity — is
@@ -139,7 +140,7 @@ public final class ReferralImport {
      * here, once every batch handed to the writer before it has been written: the batches before the failing one
      * stay stored (each committed on its own), the failing one and everything after it are not. Because the next
      * batches are read and rendered while one is written, the reader may by then have been read a few batches past
-     * the failing one (at most {@link #QUEUED_BATCHES} + 1 batches); those rows are not stored either.
+     * the failing one (at most two batches, and the read buffer); those rows are not stored either.
      */
     public ImportReport from(Reader csv) {
         var run = new Run(new Writer(tx.isOpen()));
