@@ -1,6 +1,5 @@
 package org.leaddiversion.persistence;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -31,12 +30,16 @@ final class CsvRecords {
         }
     }
 
-    private final BufferedReader in;
+    private final Reader in;
+    // read in blocks into a buffer of our own: a BufferedReader takes its lock for every character read
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
     private long line;
     private int pending = -2;
 
     CsvRecords(Reader reader) {
-        this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        this.in = reader;
     }
 
     /** The next record, or {@code null} at the end of the input. Blank lines are skipped. */
@@ -118,13 +121,28 @@ final class CsvRecords {
             pending = -2;
             return c;
         }
-        return in.read();
+        return nextChar();
     }
 
     private int peek() throws IOException {
         if (pending == -2) {
-            pending = in.read();
+            pending = nextChar();
         }
         return pending;
+    }
+
+    private int nextChar() throws IOException {
+        if (position == limit) {
+            int n;
+            do {
+                n = in.read(buffer, 0, buffer.length);
+            } while (n == 0);
+            if (n < 0) {
+                return -1;
+            }
+            position = 0;
+            limit = n;
+        }
+        return buffer[position++];
     }
 }

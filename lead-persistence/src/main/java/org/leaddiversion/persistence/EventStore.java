@@ -39,6 +39,11 @@ final class EventStore implements EventLog {
 
     /** Appends many events in order, inside the current transaction, through {@link BulkRows}. */
     void appendAll(List<? extends DomainEvent> events) {
+        render(tx.dsl().dialect(), events).writeTo(tx.dsl());
+    }
+
+    /** Many events rendered for {@link BulkRows.Rendered#writeTo}, in order (no database work). */
+    BulkRows.Rendered render(org.jooq.SQLDialect dialect, List<? extends DomainEvent> events) {
         var rows = new java.util.ArrayList<DomainEventRecord>(events.size());
         for (DomainEvent e : events) {
             var r = new DomainEventRecord();
@@ -48,7 +53,7 @@ final class EventStore implements EventLog {
             r.setPayload(json.write(e));
             rows.add(r);
         }
-        BulkRows.insert(tx.dsl(), DOMAIN_EVENT, BULK_COLUMNS, rows);
+        return BulkRows.render(dialect, DOMAIN_EVENT, BULK_COLUMNS, rows);
     }
 
     private static final List<org.jooq.Field<?>> BULK_COLUMNS = List.of(DOMAIN_EVENT.AGGREGATE_ID,

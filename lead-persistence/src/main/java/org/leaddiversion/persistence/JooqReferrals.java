@@ -126,30 +126,55 @@ final class JooqReferrals implements Referrals {
     /**
      * Inserts new referrals (version 0, never stored before) with their screening reasons, held charges and events,
      * in the current transaction: the same rows {@link #save} writes for each, through {@link BulkRows} (COPY on
-     * PostgreSQL, multi-row inserts elsewhere). Used by the bulk import; a referral already stored fails the whole
-     * call on the primary key.
+     * PostgreSQL, multi-row inserts elsewhere). A referral already stored fails the whole call on the primary key.
      */
     void insertNew(List<Referral> fresh, List<DomainEvent> newEvents) {
-        if (fresh.isEmpty()) {
+        insertNew(render(fresh, newEvents));
+    }
+
+    /**
+     * New referrals and their events rendered for {@link #insertNew(NewRows)}: the state and event documents, the
+     * projection rows and, on PostgreSQL, the COPY data. Reads nothing from the database, so the bulk import renders
+     * one batch on its own thread while the previous one is being written.
+     */
+    NewRows render(List<Referral> fresh, List<DomainEvent> newEvents) {
+        var dialect = tx.dsl().dialect();
+        var rows = new ArrayList<ReferralRecord>(fresh.size());
+        var reasons = new ArrayList<ScreeningReasonRecord>();
+        var held = new ArrayList<DivertedCaseRecord>();
+        for (Referral referral : fresh) {
+            UUID id = referral.id().value();
+            rows.add(record(referral.state()));
+            reasons.addAll(reasons(id, referral.screening()));
+            referral.divertedCase().ifPresent(c -> held.add(heldCharge(id, c)));
+        }
+        return new NewRows(fresh.size(), List.of(
+                BulkRows.render(dialect, REFERRAL, REFERRAL_COLUMNS, rows),
+                BulkRows.render(dialect, SCREENING_REASON, REASON_COLUMNS, reasons),
+                BulkRows.render(dialect, DIVERTED_CASE, HELD_COLUMNS, held),
+                events.render(dialect, newEvents)));
+    }
+
+    /** Writes rendered new referrals, their child rows and events in one transaction (joining an open one). */
+    void insertNew(NewRows batch) {
+        if (batch.referrals() == 0) {
             return;
         }
         tx.inTransaction(() -> {
-            var rows = new ArrayList<ReferralRecord>(fresh.size());
-            var reasons = new ArrayList<ScreeningReasonRecord>();
-            var held = new ArrayList<DivertedCaseRecord>();
-            for (Referral referral : fresh) {
-                UUID id = referral.id().value();
-                rows.add(record(referral.state()));
-                reasons.addAll(reasons(id, referral.screening()));
-                referral.divertedCase().ifPresent(c -> held.add(heldCharge(id, c)));
+            for (BulkRows.Rendered table : batch.tables()) {
+                table.writeTo(tx.dsl());
             }
-            BulkRows.insert(tx.dsl(), REFERRAL, List.of(REFERRAL.fields()), rows);
-            BulkRows.insert(tx.dsl(), SCREENING_REASON, List.of(SCREENING_REASON.fields()), reasons);
-            BulkRows.insert(tx.dsl(), DIVERTED_CASE, List.of(DIVERTED_CASE.fields()), held);
-            events.appendAll(newEvents);
             return null;
         });
     }
+
+    /** New referrals rendered for writing: how many, and each table's rows in the order they are written. */
+    record NewRows(int referrals, List<BulkRows.Rendered> tables) {
+    }
+
+    private static final List<org.jooq.Field<?>> REFERRAL_COLUMNS = List.of(REFERRAL.fields());
+    private static final List<org.jooq.Field<?>> REASON_COLUMNS = List.of(SCREENING_REASON.fields());
+    private static final List<org.jooq.Field<?>> HELD_COLUMNS = List.of(DIVERTED_CASE.fields());
 
     @Override
     public List<Referral> all() {

@@ -41,6 +41,11 @@ final class JooqTransactions implements Transactions {
         }
     }
 
+    /** Whether a transaction is open on this thread (a call to {@link #inTransaction} would join it). */
+    boolean isOpen() {
+        return current.get() != null;
+    }
+
     /** The open transaction's context, or an auto-commit one outside a transaction (single statements only). */
     DSLContext dsl() {
         DSLContext tx = current.get();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import org.leaddiversion.domain.common.Actor;
 import org.leaddiversion.domain.common.ActorId;
 import org.leaddiversion.domain.common.DomainError;
@@ -53,6 +54,13 @@ import org.leaddiversion.domain.screening.ScreeningDecision;
  * referral desk builds a referral submitted at that instant, and stored with its screening reasons, held charge and
  * events. Rows are written in batches, one transaction per batch, so memory stays flat whatever the input size.
  *
+ * <p>Reading, screening and rendering a batch (its state and event documents, and on PostgreSQL its COPY data) run on
+ * the calling thread while a writer thread stores the batches before it, in input order, each in its own transaction;
+ * one rendered batch at most waits for the writer, so at most three batches are held. The first failure stops the
+ * import: batches after the one that failed are never written. An import called inside a transaction already open on
+ * the calling thread ({@code db.transactions().inTransaction(…)}) writes every batch in that transaction, on the
+ * calling thread.
+ *
  * <p>A row that is not valid, or that screening refuses at the door, is reported with its line and field (never its
  * values) and the import goes on. What an import does not know of — enrollments, court orders, caseload capacity — is
  * not checked: a historical referral is screened as if the person had no open enrollment and capacity were not
@@ -72,6 +80,12 @@ public final class ReferralImport {
 
     /** Rows per transaction unless told otherwise. */
     public static final int DEFAULT_BATCH = 1_000;
+
+    /** Rendered batches that may wait for the writer thread, besides the one it is writing. */
+    static final int QUEUED_BATCHES = 1;
+
+    /** Tells the writer thread that no batch follows. */
+    private static final JooqReferrals.NewRows END = new JooqReferrals.NewRows(0, List.of());
 
     private static final int SITE = 0;
     private static final int DOOR = 1;
@@ -120,19 +134,34 @@ public final class ReferralImport {
 
     /**
      * Reads every row of {@code csv} (header first), stores the referrals and reports. The reader is read to its end
-     * and not closed. A database failure stops the import; the batches committed before it stay stored.
+     * and not closed.
+     *
+     * <p>A failure — of the database while a batch is written, or of the reader — stops the import and is thrown
+     * here, once every batch handed to the writer before it has been written: the batches before the failing one
+     * stay stored (each committed on its own), the failing one and everything after it are not. Because the next
+     * batches are read and rendered while one is written, the reader may by then have been read a few batches past
+     * the failing one (at most two batches, and the read buffer); those rows are not stored either.
      */
     public ImportReport from(Reader csv) {
-        var run = new Run();
-        var records = new CsvRecords(csv);
+        var run = new Run(new Writer(tx.isOpen()));
+        try {
+            readAll(new CsvRecords(csv), run);
+            run.writer.finish();
+            return run.report();
+        } catch (RuntimeException | Error e) {
+            throw run.writer.failed(e);
+        }
+    }
+
+    private void readAll(CsvRecords records, Run run) {
         try {
             CsvRecords.Row header = nextRow(records, run);
             if (header == null) {
-                return run.report();
+                return;
             }
             if (!header.fields().equals(COLUMNS)) {
                 run.problem(header.line(), "header", "the header must be exactly " + String.join(",", COLUMNS));
-                return run.report();
+                return;
             }
             CsvRecords.Row row;
             while ((row = nextRow(records, run)) != null) {
@@ -143,7 +172,6 @@ public final class ReferralImport {
                 }
             }
             run.flush();
-            return run.report();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the import", e);
         }
@@ -170,8 +198,141 @@ public final class ReferralImport {
         }
     }
 
+    /**
+     * Stores rendered batches in the order it is handed them, one transaction each: on a thread of its own, started
+     * with the first batch, so that the calling thread reads and renders the next batches meanwhile (at most
+     * {@link #QUEUED_BATCHES} wait); or, {@code inline}, on the calling thread at once. After the first failure it
+     * writes nothing more, and the calling thread learns of it at its next hand-off or at {@link #finish}.
+     */
+    private final class Writer {
+        private final boolean inline;
+        private final ArrayBlockingQueue<JooqReferrals.NewRows> ready = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        private Thread thread;
+        private boolean closed;
+        private volatile Throwable failure;
+
+        Writer(boolean inline) {
+            this.inline = inline;
+        }
+
+        /** Hands one batch over; throws the writer's failure if an earlier batch failed. */
+        void write(JooqReferrals.NewRows batch) {
+            rethrowFailure();
+            if (inline) {
+                referrals.insertNew(batch);
+                return;
+            }
+            if (thread == null) {
+                thread = new Thread(this::run, "lead-referral-import-writer");
+                thread.setDaemon(true);
+                thread.start();
+            }
+            put(batch);
+        }
+
+        private void run() {
+            while (true) {
+                JooqReferrals.NewRows batch = take();
+                if (batch == END) {
+                    return;
+                }
+                if (failure != null) {
+                    continue; // after the first failure nothing more is written
+                }
+                try {
+                    referrals.insertNew(batch);
+                } catch (Throwable t) {
+                    failure = t;
+                }
+            }
+        }
+
+        /** Waits until every batch handed over is written, or throws the first failure. */
+        void finish() {
+            close();
+            rethrowFailure();
+        }
+
+        /**
+         * After {@code e} stopped the calling thread: waits for the batches handed over before it, and returns what
+         * the import throws — the writer's failure if it had one (an earlier batch than the calling thread's), else
+         * {@code e}.
+         */
+        RuntimeException failed(Throwable e) {
+            close();
+            Throwable first = failure != null ? failure : e;
+            if (first != e) {
+                first.addSuppressed(e);
+            }
+            if (first instanceof Error error) {
+                throw error;
+            }
+            return first instanceof RuntimeException r ? r : new IllegalStateException("the import failed", first);
+        }
+
+        private void rethrowFailure() {
+            Throwable f = failure;
+            if (f instanceof RuntimeException r) {
+                throw r;
+            } else if (f instanceof Error e) {
+                throw e;
+            } else if (f != null) {
+                throw new IllegalStateException("the import failed", f);
+            }
+        }
+
+        private void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (thread == null) {
+                return;
+            }
+            put(END);
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the writer must finish before the import returns
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void put(JooqReferrals.NewRows batch) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    ready.put(batch);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // as an import on one thread, an interrupt does not stop it
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private JooqReferrals.NewRows take() {
+            while (true) {
+                try {
+                    return ready.take();
+                } catch (InterruptedException e) {
+                    // only this class's thread: nothing interrupts it
+                }
+            }
+        }
+    }
+
     /** One import's state: the batch being built, the counts and the policies read so far. */
     private final class Run {
+        final Writer writer;
         long read;
         long imported;
         long rejected;
@@ -182,6 +343,10 @@ public final class ReferralImport {
         final Map<SiteId, Optional<SitePolicyHistory>> histories = new HashMap<>();
         // by identity: the versions are the history's own instances, and a policy's record hash reads all of it
         final Map<SitePolicy, EligibilityScreening> screenings = new IdentityHashMap<>();
+
+        Run(Writer writer) {
+            this.writer = writer;
+        }
 
         void accept(CsvRecords.Row row) {
             Parsed parsed;
@@ -222,10 +387,7 @@ public final class ReferralImport {
             if (pending.isEmpty()) {
                 return;
             }
-            tx.inTransaction(() -> {
-                referrals.insertNew(pending, events);
-                return null;
-            });
+            writer.write(referrals.render(pending, events));
             for (Referral r : pending) {
                 byStatus.merge(r.status(), 1L, Long::sum);
             }

@@ -28,4 +28,37 @@ class CsvRecordsTest {
         assertEquals(2, broken.line());
         assertEquals(new CsvRecords.Row(3, List.of("next", "3")), csv.next());
     }
+
+    @Test
+    void recordsSpanningTheReadBlocksOfAnyReaderAreReadWhole() throws Exception {
+        var text = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            text.append("row-").append(i).append(",\"quoted, ").append(i).append("\"\r\n");
+        }
+        // a reader that hands out 1 to 7 characters a call, and sometimes none
+        var trickle = new java.io.Reader() {
+            private int at;
+            private int call;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                if (at == text.length()) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(length, call++ % 8), text.length() - at);
+                text.getChars(at, at + n, buffer, offset);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        var csv = new CsvRecords(trickle);
+        for (int i = 0; i < 20_000; i++) {
+            assertEquals(new CsvRecords.Row(i + 1, List.of("row-" + i, "quoted, " + i)), csv.next());
+        }
+        assertNull(csv.next());
+    }
 }

@@ -161,6 +161,113 @@ abstract class ReferralImportContract {
         }
     }
 
+    /** {@code n} eligible rows, each a different person, in time order. */
+    private static String[] eligibleRows(int n) {
+        String[] rows = new String[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = ELIGIBLE.replace("P-0001", String.format("P-%04d", 1000 + i))
+                    .replace("2020-03-04T18:30:00Z", java.time.Instant.parse("2020-03-04T18:30:00Z")
+                            .plusSeconds(60L * i).toString());
+        }
+        return rows;
+    }
+
+    @Test
+    void manyBatchesAreEachStoredOnceInInputOrder() {
+        // 41 rows in batches of 2: more batches than the writer's queue holds
+        ImportReport report = importing(eligibleRows(41));
+
+        assertEquals(41, report.imported());
+        var dsl = ((JooqTransactions) db.transactions()).dsl();
+        assertEquals(41, dsl.fetchCount(REFERRAL));
+        assertEquals(41 * 2, dsl.fetchCount(DOMAIN_EVENT));
+        // the event log follows the input: the ids are drawn in row order, and each row's events follow the last's
+        List<String> order = dsl.select(DOMAIN_EVENT.AGGREGATE_ID).from(DOMAIN_EVENT).orderBy(DOMAIN_EVENT.SEQ)
+                .fetch(DOMAIN_EVENT.AGGREGATE_ID);
+        var ids = IdGenerator.sequential(42);
+        for (int i = 0; i < 41; i++) {
+            String id = ids.next().toString();
+            assertEquals(List.of(id, id), order.subList(2 * i, 2 * i + 2), "row " + (i + 1));
+        }
+    }
+
+    @Test
+    void aDatabaseFailureMidwayStopsTheImportAndKeepsTheBatchesBeforeIt() {
+        // the fifth referral gets the first one's id: the third batch of two fails on the primary key
+        var sequence = IdGenerator.sequential(7);
+        var first = new java.util.concurrent.atomic.AtomicReference<java.util.UUID>();
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        IdGenerator repeating = () -> {
+            var id = sequence.next();
+            first.compareAndSet(null, id);
+            return calls.incrementAndGet() == 5 ? first.get() : id;
+        };
+        String[] rows = eligibleRows(12);
+        var importer = db.referralImport(db.sitePolicies(), repeating).withBatchSize(2);
+
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> importer.from(
+                new StringReader(HEADER + "\n" + String.join("\n", rows) + "\n")));
+
+        assertFalse(String.valueOf(failure.getMessage()).contains("P-10"), "no personal data in the error");
+        var dsl = ((JooqTransactions) db.transactions()).dsl();
+        assertEquals(4, dsl.fetchCount(REFERRAL), "the two batches before the failing one stay stored");
+        assertEquals(4 * 2, dsl.fetchCount(DOMAIN_EVENT));
+        assertEquals(0, dsl.fetchCount(REFERRAL, REFERRAL.PERSON_ID.in("P-1004", "P-1005", "P-1006", "P-1011")),
+                "nothing of the failing batch or after it");
+    }
+
+    @Test
+    void aReaderFailureMidwayKeepsTheBatchesHandedOverBeforeIt() {
+        String[] rows = eligibleRows(6);
+        // header and five whole rows, then part of the sixth; the next read fails
+        String text = HEADER + "\n" + String.join("\n", java.util.Arrays.copyOf(rows, 5)) + "\n"
+                + rows[5].substring(0, 20);
+        var failing = new java.io.Reader() {
+            private int at;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws java.io.IOException {
+                if (at == text.length()) {
+                    throw new java.io.IOException("the export's disk went away");
+                }
+                int n = Math.min(length, text.length() - at);
+                text.getChars(at, at + n, buffer, offset);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                () -> db.referralImport(db.sitePolicies(), IdGenerator.sequential(3)).withBatchSize(2).from(failing));
+
+        var dsl = ((JooqTransactions) db.transactions()).dsl();
+        assertEquals(4, dsl.fetchCount(REFERRAL), "the two whole batches read before the failure are stored");
+        assertEquals(4 * 2, dsl.fetchCount(DOMAIN_EVENT));
+    }
+
+    @Test
+    void anImportInsideAnOpenTransactionWritesEveryBatchInIt() {
+        String[] rows = eligibleRows(7);
+        var importer = db.referralImport(db.sitePolicies(), IdGenerator.sequential(5)).withBatchSize(2);
+        var csv = HEADER + "\n" + String.join("\n", rows) + "\n";
+
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> db.transactions().inTransaction(() -> {
+                    assertEquals(7, importer.from(new StringReader(csv)).imported());
+                    throw new IllegalStateException("the caller rolls back");
+                }));
+        var dsl = ((JooqTransactions) db.transactions()).dsl();
+        assertEquals(0, dsl.fetchCount(REFERRAL), "every batch was in the caller's transaction");
+
+        ImportReport report = db.transactions().inTransaction(() -> importer.from(new StringReader(csv)));
+        assertEquals(7, report.imported());
+        assertEquals(7, dsl.fetchCount(REFERRAL));
+    }
+
     private static List<Map<String, Object>> rows(LeadDatabase d, org.jooq.Table<?> table) {
         return ((JooqTransactions) d.transactions()).dsl().selectFrom(table)
                 .orderBy(table.fields()[0], table.fields()[1]).fetch().intoMaps();
