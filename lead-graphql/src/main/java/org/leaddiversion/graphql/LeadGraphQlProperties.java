@@ -10,11 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxQueryChars longest query document accepted, in characters (default 20,000)
  * @param introspection whether schema introspection is answered; default on, and off whenever a profile named
  *                      {@code production} or {@code prod} is active unless set explicitly
- * @param maxPageSize   the largest {@code first} a connection accepts (default 100)
  */
 @ConfigurationProperties("lead.graphql")
 public record LeadGraphQlProperties(Integer maxDepth, Integer maxComplexity, Integer maxQueryChars,
-                                    Boolean introspection, Integer maxPageSize) {
+                                    Boolean introspection) {
 
     /** The depth limit in force. */
     public int depthLimit() {
@@ -29,10 +28,5 @@ public record LeadGraphQlProperties(Integer maxDepth, Integer maxComplexity, Int
     /** The size limit in force. */
     public int sizeLimit() {
         return maxQueryChars == null ? 20_000 : maxQueryChars;
-    }
-
-    /** The page size limit in force. */
-    public int pageLimit() {
-        return maxPageSize == null ? 100 : maxPageSize;
     }
 }

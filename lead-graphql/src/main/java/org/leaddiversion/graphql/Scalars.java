@@ -17,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * The schema's scalars: {@code DateTime} (an instant, ISO-8601 with offset, e.g. {@code 2026-01-12T21:10:00Z}),
- * {@code Date} (a calendar day, {@code 2026-01-12}) and the {@code ID} scalar extended to the domain's typed ids
- * (each serialises as its value).
+ * and {@code Date} (a calendar day, {@code 2026-01-12}). The domain's typed ids serialise through the standard
+ * {@code ID} scalar as their text, which is their value.
  */
 final class Scalars {
 
@@ -31,40 +31,6 @@ final class Scalars {
 
     static final GraphQLScalarType DATE = text("Date", "A calendar day, ISO-8601, e.g. 2026-01-12.",
             LocalDate.class, LocalDate::parse);
-
-    /** {@code ID}: strings in; out, the domain's typed ids (records whose text is their value) and plain strings. */
-    static final GraphQLScalarType ID = GraphQLScalarType.newScalar().name("ID")
-            .description("An identifier, opaque to clients.")
-            .coercing(new Coercing<Object, String>() {
-                @Override
-                public String serialize(Object input, GraphQLContext context, Locale locale) {
-                    if (input instanceof String || input instanceof Number || input instanceof java.util.UUID
-                            || input.getClass().getName().startsWith("org.leaddiversion.domain.")) {
-                        return input.toString();
-                    }
-                    throw new CoercingSerializeException("not an identifier: " + input.getClass().getSimpleName());
-                }
-
-                @Override
-                public Object parseValue(Object input, GraphQLContext context, Locale locale) {
-                    if (input instanceof String s) {
-                        return s;
-                    }
-                    throw new CoercingParseValueException("an ID is a string");
-                }
-
-                @Override
-                public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
-                                           Locale locale) {
-                    if (input instanceof StringValue s) {
-                        return s.getValue();
-                    }
-                    if (input instanceof graphql.language.IntValue i) {
-                        return i.getValue().toString();
-                    }
-                    throw new CoercingParseLiteralException("an ID is a string");
-                }
-            }).build();
 
     private static <T> GraphQLScalarType text(String name, String description, Class<T> type,
                                               Function<String, T> parse) {

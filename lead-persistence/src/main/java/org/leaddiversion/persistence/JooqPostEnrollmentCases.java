@@ -63,11 +63,13 @@ final class JooqPostEnrollmentCases implements PostEnrollmentCases {
                 .and(POST_ENROLLMENT_CASE.SITE_ID.eq(site.value())));
     }
 
+    /** A consultation was requested and no decision is recorded (the OWG agenda's section (d)). */
+    static final Condition OPEN_CONSULTATION = POST_ENROLLMENT_CASE.CONSULTATION_REQUESTED_AT.isNotNull()
+            .and(POST_ENROLLMENT_CASE.DECISION.isNull());
+
     @Override
     public List<PostEnrollmentCase> openConsultations(SiteId site) {
-        return load(POST_ENROLLMENT_CASE.SITE_ID.eq(site.value())
-                .and(POST_ENROLLMENT_CASE.CONSULTATION_REQUESTED_AT.isNotNull())
-                .and(POST_ENROLLMENT_CASE.DECISION.isNull()));
+        return load(POST_ENROLLMENT_CASE.SITE_ID.eq(site.value()).and(OPEN_CONSULTATION));
     }
 
     @Override

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.jooq.Condition;
 import org.leaddiversion.domain.access.AccessDecision;
 import org.leaddiversion.domain.access.DataClass;
 import org.leaddiversion.domain.access.Operation;
@@ -262,20 +262,17 @@ public final class ParticipantRecords {
             Set<PersonId> people = new TreeSet<>();
             if (!reader.purpose().isEnforcement()) {
                 tx.dsl().selectDistinct(POST_ENROLLMENT_CASE.PERSON_ID).from(POST_ENROLLMENT_CASE)
-                        .where(OPEN_CONSULTATION.and(POST_ENROLLMENT_CASE.SITE_ID.eq(site.value())))
+                        .where(JooqPostEnrollmentCases.OPEN_CONSULTATION.and(POST_ENROLLMENT_CASE.SITE_ID.eq(site.value())))
                         .fetch(r -> people.add(new PersonId(r.value1())));
             }
             return read(reader, CONSULTATIONS, Set.of(DataClass.LEGAL_COORDINATION), people,
                     UnaryOperator.identity(),
-                    (who, released) -> byPerson(cases.load(OPEN_CONSULTATION
+                    (who, released) -> byPerson(cases.load(JooqPostEnrollmentCases.OPEN_CONSULTATION
                             .and(POST_ENROLLMENT_CASE.SITE_ID.eq(site.value()))
                             .and(POST_ENROLLMENT_CASE.PERSON_ID.in(values(who)))), PostEnrollmentCase::person),
                     c -> "case:" + c.id().value());
         });
     }
-
-    private static final Condition OPEN_CONSULTATION = POST_ENROLLMENT_CASE.CONSULTATION_REQUESTED_AT.isNotNull()
-            .and(POST_ENROLLMENT_CASE.DECISION.isNull());
 
     // ---- the OWG agenda ----------------------------------------------------------------------------------------
 
@@ -314,7 +311,7 @@ public final class ParticipantRecords {
             Agenda agenda = precinct.isPresent()
                     ? workgroup.agenda(site, precinct.get(), at, previousAt, nextAt, flagged)
                     : workgroup.agenda(site, at, previousAt, nextAt, flagged);
-            Map<PersonId, List<Agenda.Item>> named = new java.util.TreeMap<>();
+            Map<PersonId, List<Agenda.Item>> named = new TreeMap<>();
             for (Agenda.Item item : agenda.items()) {
                 item.person().ifPresent(p -> named.computeIfAbsent(p, k -> new ArrayList<>()).add(item));
             }
