@@ -1,12 +1,11 @@
 package org.leaddiversion.persistence;
 
-import org.leaddiversion.domain.workgroup.Meetings;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Clock;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,29 +14,30 @@ import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
-import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DefaultConfiguration;
-import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.leaddiversion.domain.common.EventLog;
 import org.leaddiversion.domain.common.IdGenerator;
-import org.leaddiversion.domain.consent.ParticipantAccess;
-import org.leaddiversion.domain.intake.CaseloadCapacity;
-import org.leaddiversion.domain.policy.SitePolicies;
-import org.leaddiversion.domain.workgroup.WorkgroupDesk;
 import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.common.Transactions;
 import org.leaddiversion.domain.consent.Consents;
 import org.leaddiversion.domain.consent.DisclosureLog;
+import org.leaddiversion.domain.consent.ParticipantAccess;
 import org.leaddiversion.domain.enrollment.Enrollments;
+import org.leaddiversion.domain.intake.CaseloadCapacity;
+import org.leaddiversion.domain.intake.Referrals;
 import org.leaddiversion.domain.plan.FlexFunds;
 import org.leaddiversion.domain.plan.InterventionPlans;
 import org.leaddiversion.domain.plan.SiteCaseloads;
-import org.leaddiversion.domain.intake.Referrals;
+import org.leaddiversion.domain.policy.SitePolicies;
 import org.leaddiversion.domain.prosecution.PostEnrollmentCases;
+import org.leaddiversion.domain.workgroup.Meetings;
+import org.leaddiversion.domain.workgroup.WorkgroupDesk;
 
 /**
  * The library's database: its schema migrated with Flyway, and the domain's ports on it. Open one with

@@ -8,7 +8,6 @@ import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.common.EventLog;
 import org.leaddiversion.domain.common.Transactions;
 import org.leaddiversion.domain.memory.InMemoryMeetings;
-import org.leaddiversion.domain.workgroup.Meetings;
 import org.leaddiversion.domain.memory.InMemoryPostEnrollmentCases;
 import org.leaddiversion.domain.memory.InMemorySitePolicies;
 import org.leaddiversion.domain.memory.InMemoryStore;
@@ -16,7 +15,7 @@ import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.policy.SitePolicy;
 import org.leaddiversion.domain.policy.SitePolicyHistory;
 import org.leaddiversion.domain.prosecution.PostEnrollmentCases;
-import org.leaddiversion.domain.workgroup.Meeting;
+import org.leaddiversion.domain.workgroup.Meetings;
 
 /** The case, meeting and policy ports a contract test exercises, from one store: in-memory fakes, H2 or PostgreSQL. */
 interface CaseStore extends AutoCloseable {

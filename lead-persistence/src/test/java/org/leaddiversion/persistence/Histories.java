@@ -2,7 +2,6 @@ package org.leaddiversion.persistence;
 
 import static org.leaddiversion.domain.fixtures.LeadGenerators.between;
 import static org.leaddiversion.domain.fixtures.LeadGenerators.chance;
-import static org.leaddiversion.domain.fixtures.LeadGenerators.pick;
 
 import java.math.BigDecimal;
 import java.time.Duration;

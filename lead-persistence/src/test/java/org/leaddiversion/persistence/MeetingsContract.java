@@ -19,7 +19,6 @@ import org.leaddiversion.domain.fixtures.MutableClock;
 import org.leaddiversion.domain.policy.AreaId;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.workgroup.Meeting;
-import org.leaddiversion.domain.workgroup.Meetings;
 import org.quicktheories.core.Gen;
 
 /**

@@ -76,7 +76,7 @@ public final class Require {
         return values;
     }
 
-    /** An immutable copy of a list without null elements (one pass: {@link List#copyOf} rejects nulls itself). */
+    /** An immutable copy of a list without null elements (one pass: {@link java.util.List#copyOf} rejects nulls itself). */
     public static <T> java.util.List<T> immutableList(java.util.List<T> values, String field) {
         present(values, field);
         try {

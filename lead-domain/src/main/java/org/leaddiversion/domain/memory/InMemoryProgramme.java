@@ -13,7 +13,6 @@ import org.leaddiversion.domain.intake.ReferralDesk;
 import org.leaddiversion.domain.plan.CaseManagementDesk;
 import org.leaddiversion.domain.prosecution.CoordinationDesk;
 import org.leaddiversion.domain.rules.ProgrammeRecord;
-import org.leaddiversion.domain.workgroup.Meeting;
 import org.leaddiversion.domain.workgroup.WorkgroupDesk;
 
 /**

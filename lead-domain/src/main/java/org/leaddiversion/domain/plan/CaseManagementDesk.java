@@ -2,7 +2,6 @@ package org.leaddiversion.domain.plan;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.leaddiversion.domain.access.AccessContext;

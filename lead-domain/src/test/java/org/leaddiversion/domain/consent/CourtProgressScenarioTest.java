@@ -1,8 +1,5 @@
 package org.leaddiversion.domain.consent;
 
-import org.leaddiversion.domain.memory.InMemoryDisclosureLog;
-import org.leaddiversion.domain.memory.InMemoryConsents;
-import org.leaddiversion.domain.memory.InMemoryStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +20,9 @@ import org.leaddiversion.domain.common.IdGenerator;
 import org.leaddiversion.domain.common.Role;
 import org.leaddiversion.domain.common.RuleId;
 import org.leaddiversion.domain.fixtures.MutableClock;
+import org.leaddiversion.domain.memory.InMemoryConsents;
+import org.leaddiversion.domain.memory.InMemoryDisclosureLog;
+import org.leaddiversion.domain.memory.InMemoryStore;
 import org.leaddiversion.domain.referral.PersonId;
 
 /**

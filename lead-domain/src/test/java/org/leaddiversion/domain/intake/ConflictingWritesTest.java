@@ -1,7 +1,5 @@
 package org.leaddiversion.domain.intake;
 
-import org.leaddiversion.domain.memory.InMemoryPostEnrollmentCases;
-import org.leaddiversion.domain.memory.InMemorySiteCaseloads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.leaddiversion.domain.fixtures.ProgrammeFixtures.CASE_MANAGER;
@@ -37,7 +35,9 @@ import org.leaddiversion.domain.fixtures.Fixtures;
 import org.leaddiversion.domain.fixtures.LeadGenerators;
 import org.leaddiversion.domain.fixtures.MutableClock;
 import org.leaddiversion.domain.memory.InMemoryEnrollments;
+import org.leaddiversion.domain.memory.InMemoryPostEnrollmentCases;
 import org.leaddiversion.domain.memory.InMemoryReferrals;
+import org.leaddiversion.domain.memory.InMemorySiteCaseloads;
 import org.leaddiversion.domain.memory.InMemorySitePolicies;
 import org.leaddiversion.domain.memory.InMemoryStore;
 import org.leaddiversion.domain.policy.SiteId;

@@ -23,7 +23,6 @@ import org.leaddiversion.domain.common.ErrorCode;
 import org.leaddiversion.domain.enrollment.ContactType;
 import org.leaddiversion.domain.enrollment.Enrollment;
 import org.leaddiversion.domain.enrollment.EnrollmentId;
-import org.leaddiversion.domain.enrollment.EnrollmentStatus;
 import org.leaddiversion.domain.fixtures.Fixtures;
 import org.leaddiversion.domain.fixtures.MutableClock;
 import org.leaddiversion.domain.memory.InMemoryProgramme;

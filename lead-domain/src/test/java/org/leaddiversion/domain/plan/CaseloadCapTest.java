@@ -1,6 +1,5 @@
 package org.leaddiversion.domain.plan;
 
-import org.leaddiversion.domain.fixtures.Records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -19,6 +18,7 @@ import org.leaddiversion.domain.common.ErrorCode;
 import org.leaddiversion.domain.common.Outcome;
 import org.leaddiversion.domain.common.RuleId;
 import org.leaddiversion.domain.enrollment.EnrollmentId;
+import org.leaddiversion.domain.fixtures.Records;
 import org.leaddiversion.domain.policy.CaseloadPolicy;
 import org.leaddiversion.domain.policy.Door;
 import org.leaddiversion.domain.policy.DoorPolicy;

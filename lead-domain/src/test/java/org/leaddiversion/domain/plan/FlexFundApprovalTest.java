@@ -1,6 +1,5 @@
 package org.leaddiversion.domain.plan;
 
-import org.leaddiversion.domain.fixtures.Records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,6 +28,7 @@ import org.leaddiversion.domain.common.Outcome;
 import org.leaddiversion.domain.common.Role;
 import org.leaddiversion.domain.common.RuleId;
 import org.leaddiversion.domain.enrollment.EnrollmentId;
+import org.leaddiversion.domain.fixtures.Records;
 import org.leaddiversion.domain.policy.CaseloadPolicy;
 import org.leaddiversion.domain.policy.FlexPolicy;
 

@@ -1,6 +1,5 @@
 package org.leaddiversion.domain.prosecution;
 
-import org.leaddiversion.domain.fixtures.Records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +23,7 @@ import org.leaddiversion.domain.common.RuleId;
 import org.leaddiversion.domain.enrollment.EnrollmentId;
 import org.leaddiversion.domain.fixtures.Fixtures;
 import org.leaddiversion.domain.fixtures.LeadGenerators;
+import org.leaddiversion.domain.fixtures.Records;
 import org.leaddiversion.domain.policy.OffenceCode;
 import org.leaddiversion.domain.policy.OffenceLevel;
 import org.leaddiversion.domain.referral.Offence;

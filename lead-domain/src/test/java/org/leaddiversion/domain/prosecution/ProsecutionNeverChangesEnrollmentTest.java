@@ -30,7 +30,6 @@ import org.leaddiversion.domain.policy.OffenceCode;
 import org.leaddiversion.domain.policy.OffenceLevel;
 import org.leaddiversion.domain.referral.Offence;
 import org.quicktheories.core.Gen;
-import org.quicktheories.generators.Generate;
 
 /**
  * R25: recording an arrest or charge after enrollment (flagging a case), consultations, case-manager input and any

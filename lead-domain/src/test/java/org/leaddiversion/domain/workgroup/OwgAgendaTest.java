@@ -1,10 +1,8 @@
 package org.leaddiversion.domain.workgroup;
 
-import org.leaddiversion.domain.rules.RuleCatalogue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.leaddiversion.domain.fixtures.ProgrammeFixtures.CASE_MANAGER;
 import static org.leaddiversion.domain.fixtures.ProgrammeFixtures.expect;
 import static org.leaddiversion.domain.fixtures.ProgrammeFixtures.history;
 import static org.leaddiversion.domain.fixtures.ProgrammeFixtures.pendingIntake;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leaddiversion.domain.access.DataClass;
@@ -46,6 +43,7 @@ import org.leaddiversion.domain.referral.Offence;
 import org.leaddiversion.domain.referral.Person;
 import org.leaddiversion.domain.referral.PersonId;
 import org.leaddiversion.domain.referral.ReferralSubmission;
+import org.leaddiversion.domain.rules.RuleCatalogue;
 import org.leaddiversion.domain.rules.Violation;
 import org.leaddiversion.domain.workgroup.Agenda.Item;
 import org.leaddiversion.domain.workgroup.Agenda.Section;
