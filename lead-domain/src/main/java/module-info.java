@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The rules of Law Enforcement Assisted Diversion (LEAD) programmes as a pure-Java model: site policies as data,
  * referrals and eligibility screening, the intake clock and the held charge, enrollment under harm-reduction

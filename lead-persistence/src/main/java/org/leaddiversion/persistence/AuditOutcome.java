@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.leaddiversion.persistence;
 
 /** What a read of a participant's data released, as its audit entry records it. */

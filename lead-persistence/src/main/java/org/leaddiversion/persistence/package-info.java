@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The LEAD domain's ports on a relational database: PostgreSQL in production, embedded H2 by default.
  *

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.leaddiversion.domain.access;
 
 /** Kinds of LEAD information the visibility matrix and consents speak about (SPEC §2.2). */

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Who may see and do what with which kind of LEAD information (SPEC §2.2): the {@link
  * org.leaddiversion.domain.access.DataClass data classes}, the {@link org.leaddiversion.domain.access.Operation

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Vocabulary shared by every part of the LEAD domain: command outcomes, errors that name the rule they
  * enforce, actors and their roles, and the injected sources of time and identity.

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Consent, the multi-party release of information and 42 CFR Part 2 (SPEC §7.5, §7.6, rules R35 and R36).
  *

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.leaddiversion.domain.enrollment;
 
 /** Enrollment states (SPEC §5.2). INACTIVE is still enrolled: people cannot fail out of LEAD. */

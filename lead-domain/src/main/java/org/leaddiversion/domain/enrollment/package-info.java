@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Enrollments: a person's participation episodes at a site (SPEC §5.2). An enrollment starts when intake completes;
  * a person has at most one open enrollment per site (rule R23); voluntary withdrawal is always possible (rule R03);

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.leaddiversion.domain.evaluation;
 
 /** Where a person lived in a month (SPEC §8.1 monthly status; the UW housing study's categories). */

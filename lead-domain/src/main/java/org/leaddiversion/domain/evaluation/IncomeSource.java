@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.leaddiversion.domain.evaluation;
 
 /** A source of legitimate income or benefits in a month (SPEC §8.1 "legitimate income/benefits (yes/no, sources)"). */

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Evaluation (SPEC §8): the minimum data set a LEAD site must be able to produce and the measure catalogue computed
  * from it, as pure functions usable without persistence.

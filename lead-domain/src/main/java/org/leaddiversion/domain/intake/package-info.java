@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The referral lifecycle and the held charge (SPEC §5.1, §5.6, §3.5–3.6): a {@link org.leaddiversion.domain.intake.Referral}
  * goes from submission through screening, consent, hand-off and acceptance to a completed or lapsed intake; for

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.leaddiversion.domain.plan;
 
 /** Domains of an Individual Intervention Plan (SPEC §6.2); also the category of a flexible-fund expenditure. */

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.leaddiversion.domain.policy;
 
 /** What happens to an eligible social-contact or community referral when capacity is short (SPEC §4.7). */

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.leaddiversion.domain.policy;
 
 /** Kinds of verification of prior target conduct for a social-contact referral (SPEC §3.2, rule R05). */

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.leaddiversion.domain.policy;
 
 /** The date a criminal-history look-back window is measured from (SPEC §4.4). */

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.leaddiversion.domain.policy;
 
 /** How a site partitions its Operational Work Group ({@code owg.scope}, SPEC §7.4, §9.2). */

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.leaddiversion.domain.policy;
 
 /** Where a policy value comes from, so a programme manager can see which values still need the PCG's word. */

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Site policies: each LEAD site's rules as data (SPEC §9.2), versioned and effective-dated.
  *

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The rule catalogue: the programme rules of SPEC §10 as engine-neutral invariants. Each
  * {@link org.leaddiversion.domain.rules.Invariant} has an id (R01–R40), a one-line statement and a check over a

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Eligibility screening (SPEC §4.8): a deterministic, pure function from a referral's facts, the site policy version
  * in force and the context at screening time (current participants, capacity) to a

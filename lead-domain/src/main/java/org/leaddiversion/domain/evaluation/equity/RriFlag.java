@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.leaddiversion.domain.evaluation.equity;
 
 /** How a produced relative rate index stands against the site's bounds (SPEC §8.5, rule R39). */

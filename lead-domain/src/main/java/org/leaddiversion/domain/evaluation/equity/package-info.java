@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Racial-equity monitoring (SPEC §8.5, rule R39): LEAD exists in part to undo racial disparities at the front door of
  * the justice system, and no case system computes its equity measures; this package does.
