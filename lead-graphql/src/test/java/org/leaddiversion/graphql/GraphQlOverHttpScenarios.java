@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.leaddiversion.domain.fixtures.Fixtures;
@@ -33,26 +32,19 @@ import org.leaddiversion.persistence.PersistentProgramme;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.ResponseError;
-import org.springframework.graphql.client.ClientGraphQlResponse;
-import org.springframework.graphql.client.HttpSyncGraphQlClient;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 
 /**
  * The API as a front end meets it: a real HTTP server on a random port, a Spring Boot application that only added
  * {@code lead-graphql}, the embedded H2 database. Seattle's programme: Rosa diverted at arrest and taken into LEAD,
- * assigned to her case manager; twenty others diverted and waiting.
+ * assigned to her case manager; twenty others diverted and waiting. Run on H2 and on PostgreSQL.
  */
-@SpringBootTest(classes = {TestApplication.class, GraphQlOverHttpTest.Config.class},
+@SpringBootTest(classes = {TestApplication.class, GraphQlOverHttpScenarios.Config.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:graphql-http;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "lead.graphql.max-query-chars=4000"})
+        properties = "lead.graphql.max-query-chars=4000")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DisplayName("GraphQL over HTTP: decided, audited, batched, classified")
-class GraphQlOverHttpTest {
+abstract class GraphQlOverHttpScenarios extends ApiClients {
 
     private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
 
@@ -69,16 +61,12 @@ class GraphQlOverHttpTest {
         }
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     PersistentProgramme programme;
     @Autowired
     LeadDatabase db;
     @Autowired
     Clock clock;
-    @Autowired
-    JdbcTemplate jdbc;
 
     private String rosa;
     private ReferralId rosasReferral;
@@ -115,26 +103,6 @@ class GraphQlOverHttpTest {
         var enrollment = expect(desk.completeIntake(rosasReferral, cm), "intake").enrollment().orElseThrow();
         expect(programme.caseManagement().assignCaseManager(enrollment, CaseManagerId.of(cm.id()), cm), "assigned");
         time.set(seattle("2026-02-03T09:00"));
-    }
-
-    private HttpSyncGraphQlClient as(String actor, String role, String purpose, boolean assigned) {
-        return HttpSyncGraphQlClient.builder(RestClient.create("http://localhost:" + port + "/graphql"))
-                .header(TestApplication.ACTOR, actor).header(TestApplication.ROLE, role)
-                .header(TestApplication.PURPOSE, purpose)
-                .header(TestApplication.ASSIGNED, Boolean.toString(assigned)).build();
-    }
-
-    private HttpSyncGraphQlClient anonymous() {
-        return HttpSyncGraphQlClient.create(RestClient.create("http://localhost:" + port + "/graphql"));
-    }
-
-    private HttpSyncGraphQlClient caseManager() {
-        return as("cm-1", "CASE_MANAGER", "CARE_COORDINATION", true);
-    }
-
-    private static ResponseError only(ClientGraphQlResponse response) {
-        assertEquals(1, response.getErrors().size(), () -> response.getErrors().toString());
-        return response.getErrors().get(0);
     }
 
     @Test
@@ -249,9 +217,5 @@ class GraphQlOverHttpTest {
         String huge = "{ ruleCatalogue { id } }" + " ".repeat(5000);
         var response = anonymous().document(huge).executeSync();
         assertEquals("QUERY_TOO_LARGE", only(response).getErrorType().toString());
-    }
-
-    private int auditCount() {
-        return jdbc.queryForObject("select count(*) from audit_entry", Integer.class);
     }
 }
