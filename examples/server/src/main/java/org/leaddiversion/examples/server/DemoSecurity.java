@@ -40,7 +40,7 @@ class DemoSecurity {
     static final String PURPOSE_HEADER = "X-Purpose-Of-Use";
 
     @Bean
-    SecurityFilterChain demoSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain demoFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/login", "/error").permitAll()
                         .anyRequest().authenticated())

@@ -19,8 +19,14 @@ class WhoAmI {
         return Map.of("username", user.username(), "role", user.role().name(), "purpose", user.purpose().name());
     }
 
-    @GetMapping("/")
-    org.springframework.web.servlet.view.RedirectView home() {
-        return new org.springframework.web.servlet.view.RedirectView("/graphiql/");
+    /** The home page and GraphiQL's folder: {@code /} and {@code /graphiql} lead to {@code /graphiql/index.html}. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Pages implements org.springframework.web.servlet.config.annotation.WebMvcConfigurer {
+        @Override
+        public void addViewControllers(org.springframework.web.servlet.config.annotation.ViewControllerRegistry registry) {
+            registry.addRedirectViewController("/", "/graphiql/");
+            registry.addRedirectViewController("/graphiql", "/graphiql/");
+            registry.addViewController("/graphiql/").setViewName("forward:/graphiql/index.html");
+        }
     }
 }
