@@ -38,7 +38,9 @@ final class SchemaTypes {
             Map.entry("Enrollment", Enrollment.class),
             Map.entry("Contact", ContactRecorded.class),
             Map.entry("UserError", Commands.UserError.class),
-            Map.entry("ReferralPayload", ReferralController.ReferralPayload.class));
+            Map.entry("ReferralPayload", ReferralController.ReferralPayload.class),
+            // life after intake (enrollment, case management, consent): reached only through wrapped results
+            Map.entry("Consent", org.leaddiversion.domain.consent.Consent.class));
 
     /** Whether the backing type of {@code type} has a public accessor for {@code field}. */
     static boolean served(String type, String field) {
