@@ -40,7 +40,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @EnableConfigurationProperties(LeadGraphQlProperties.class)
-@Import({RulesController.class, ParticipantController.class, ReferralController.class})
+@Import({RulesController.class, ParticipantController.class, ReferralController.class, CoordinationController.class})
 public class LeadGraphQlAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeadGraphQlAutoConfiguration.class);

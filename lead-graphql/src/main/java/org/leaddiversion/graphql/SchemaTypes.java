@@ -8,6 +8,7 @@ import java.util.Map;
 import org.leaddiversion.domain.enrollment.Enrollment;
 import org.leaddiversion.domain.enrollment.EnrollmentEvent.ContactRecorded;
 import org.leaddiversion.domain.intake.DivertedCase;
+import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
 import org.leaddiversion.domain.referral.Offence;
 import org.leaddiversion.domain.referral.Person;
 import org.leaddiversion.domain.rules.Invariant;
@@ -38,7 +39,8 @@ final class SchemaTypes {
             Map.entry("Enrollment", Enrollment.class),
             Map.entry("Contact", ContactRecorded.class),
             Map.entry("UserError", Commands.UserError.class),
-            Map.entry("ReferralPayload", ReferralController.ReferralPayload.class));
+            Map.entry("ReferralPayload", ReferralController.ReferralPayload.class),
+            Map.entry("PostEnrollmentCase", PostEnrollmentCase.class));
 
     /** Whether the backing type of {@code type} has a public accessor for {@code field}. */
     static boolean served(String type, String field) {
