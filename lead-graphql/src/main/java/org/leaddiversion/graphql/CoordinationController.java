@@ -22,6 +22,7 @@ import org.leaddiversion.domain.prosecution.LegalMatter;
 import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
 import org.leaddiversion.domain.prosecution.PostEnrollmentCaseId;
 import org.leaddiversion.domain.referral.PersonId;
+import org.leaddiversion.graphql.ParticipantController.ParticipantRef;
 import org.leaddiversion.persistence.ParticipantRecords;
 import org.leaddiversion.persistence.PersistentProgramme;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -73,8 +74,7 @@ class CoordinationController {
     }
 
     @SchemaMapping(typeName = "Participant")
-    CompletableFuture<DataFetcherResult<List<PostEnrollmentCase>>> cases(ParticipantController.ParticipantRef
-                                                                                 participant,
+    CompletableFuture<DataFetcherResult<List<PostEnrollmentCase>>> cases(ParticipantRef participant,
                                                                          DataFetchingEnvironment env) {
         return ParticipantLoaders.load(ParticipantLoaders.CASES, participant.id(), env);
     }
@@ -86,8 +86,7 @@ class CoordinationController {
         SiteId site = ReferralInputs.at("input.site", () -> new SiteId(input.site()));
         var offences = ReferralInputs.offences(input.offences(), "input.offences");
         if (offences.isEmpty()) {
-            throw new InvalidValueException("input.offences",
-                    "a case names at least one offence");
+            throw new InvalidValueException("input.offences", "a case names at least one offence");
         }
         List<LegalMatter> matters = ReferralInputs.list(input.legalMatters(), "input.legalMatters", (m, path) ->
                 new LegalMatter(m.kind(), m.date()));
@@ -119,7 +118,8 @@ class CoordinationController {
     }
 
     private PostEnrollmentCasePayload run(String caseId, DataFetchingEnvironment env,
-                                          BiFunction<PostEnrollmentCaseId, Actor, Outcome<PostEnrollmentCase>> command) {
+                                          BiFunction<PostEnrollmentCaseId, Actor, Outcome<PostEnrollmentCase>>
+                                                  command) {
         Viewer viewer = Commands.viewer(env);
         var id = new PostEnrollmentCaseId(Commands.uuid(caseId, "input.caseId"));
         return payload(command.apply(id, viewer.actor()), viewer);

@@ -60,7 +60,8 @@ final class InputErrors implements WebGraphQlInterceptor {
 
     private static final Pattern MISSING_FIELDS =
             Pattern.compile("argument '([^']+)' with value .* is missing required fields '\\[([^\\],]+)");
-    private static final Pattern NOT_VALID = Pattern.compile("argument '([^']+)' with value .* is not a valid '([^']+)'");
+    private static final Pattern NOT_VALID =
+            Pattern.compile("argument '([^']+)' with value .* is not a valid '([^']+)'");
     private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
 
     private final Supplier<GraphQLSchema> schema;
@@ -87,7 +88,7 @@ final class InputErrors implements WebGraphQlInterceptor {
         return changed ? response.transform(b -> b.errors(out)) : response;
     }
 
-    /** A literal argument value the validation refused: the field is in graphql-java's message, the value is not kept. */
+    /** A literal argument value the validation refused: the field comes from graphql-java's message, not the value. */
     private static Optional<GraphQLError> fromDocument(ValidationError error) {
         var type = error.getValidationErrorType();
         String message = error.getMessage();
@@ -101,7 +102,8 @@ final class InputErrors implements WebGraphQlInterceptor {
                 return Optional.of(badRequest(m.group(1), "is not a valid " + m.group(2), error));
             }
         }
-        if (type == ValidationErrorType.NullValueForNonNullArgument || type == ValidationErrorType.MissingFieldArgument) {
+        if (type == ValidationErrorType.NullValueForNonNullArgument
+                || type == ValidationErrorType.MissingFieldArgument) {
             Matcher m = ARGUMENT.matcher(message);
             if (m.find()) {
                 return Optional.of(badRequest(m.group(1), "is required", error));

@@ -217,8 +217,8 @@ final class ReferralInputs {
 
     /**
      * The value {@code make} builds, with a domain refusal renamed to the input field: a refusal that already names
-     * an input field is kept; a leaf refusal ({@code offenceCode}) names {@code path}; a refusal inside a compound value
-     * ({@code drugFacts.forProfitAboveSubsistence}) names the part under {@code path}.
+     * an input field is kept; a leaf refusal ({@code offenceCode}) names {@code path}; a refusal inside a compound
+     * value ({@code drugFacts.forProfitAboveSubsistence}) names the part under {@code path}.
      */
     static <T> T at(String path, Supplier<T> make) {
         try {
