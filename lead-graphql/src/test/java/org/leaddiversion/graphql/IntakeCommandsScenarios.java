@@ -474,6 +474,13 @@ abstract class IntakeCommandsScenarios extends ApiClients {
         ResponseError error = only(response);
         assertEquals("BAD_REQUEST", error.getErrorType().toString(), error::toString);
         assertEquals("input.door", error.getExtensions().get("field"));
+
+        var noPerson = officer().document("""
+                mutation { submitReferral(input: {site: "seattle-king-county", door: COMMUNITY}) {
+                  errors { code } } }""").executeSync();
+        ResponseError missing = only(noPerson);
+        assertEquals("BAD_REQUEST", missing.getErrorType().toString(), missing::toString);
+        assertEquals("input.person", missing.getExtensions().get("field"));
     }
 
     @Test
