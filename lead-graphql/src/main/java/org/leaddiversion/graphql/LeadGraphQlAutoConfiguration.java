@@ -16,6 +16,7 @@ import org.leaddiversion.persistence.ParticipantRecords;
 import org.leaddiversion.persistence.PersistentProgramme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
@@ -38,7 +40,8 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @EnableConfigurationProperties(LeadGraphQlProperties.class)
-@Import({RulesController.class, ParticipantController.class, ReferralController.class})
+@Import({RulesController.class, ParticipantController.class, ReferralController.class, CoordinationController.class,
+        EnrollmentController.class, CaseManagementController.class, ConsentController.class})
 public class LeadGraphQlAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeadGraphQlAutoConfiguration.class);
@@ -94,6 +97,12 @@ public class LeadGraphQlAutoConfiguration {
     @Bean
     Viewers leadViewers(ActorResolver resolver) {
         return new Viewers(resolver);
+    }
+
+    /** Input values the schema refuses before execution become BAD_REQUESTs naming the field. */
+    @Bean
+    InputErrors leadInputErrors(ObjectProvider<GraphQlSource> source) {
+        return new InputErrors(() -> source.getObject().schema());
     }
 
     @Bean

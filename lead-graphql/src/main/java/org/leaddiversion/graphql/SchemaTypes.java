@@ -8,6 +8,7 @@ import java.util.Map;
 import org.leaddiversion.domain.enrollment.Enrollment;
 import org.leaddiversion.domain.enrollment.EnrollmentEvent.ContactRecorded;
 import org.leaddiversion.domain.intake.DivertedCase;
+import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
 import org.leaddiversion.domain.referral.Offence;
 import org.leaddiversion.domain.referral.Person;
 import org.leaddiversion.domain.rules.Invariant;
@@ -39,6 +40,7 @@ final class SchemaTypes {
             Map.entry("Contact", ContactRecorded.class),
             Map.entry("UserError", Commands.UserError.class),
             Map.entry("ReferralPayload", ReferralController.ReferralPayload.class),
+            Map.entry("PostEnrollmentCase", PostEnrollmentCase.class),
             // life after intake (enrollment, case management, consent): reached only through wrapped results
             Map.entry("Consent", org.leaddiversion.domain.consent.Consent.class));
 
