@@ -25,6 +25,7 @@ import org.leaddiversion.domain.referral.PersonId;
 import org.leaddiversion.graphql.ParticipantController.ParticipantRef;
 import org.leaddiversion.persistence.ParticipantRecords;
 import org.leaddiversion.persistence.PersistentProgramme;
+import org.leaddiversion.persistence.Reader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -63,14 +64,25 @@ class CoordinationController {
                                        boolean basedOnLeadDisclosure) {
     }
 
-    /** A coordination command's payload: the case read back for the viewer, or the refusal. */
-    record PostEnrollmentCasePayload(PostEnrollmentCase readBack, List<Commands.UserError> errors) {
+    /** A coordination command's payload: the case it changed (read back for the viewer when asked), or the refusal. */
+    record PostEnrollmentCasePayload(Optional<PostEnrollmentCase> changed, Reader reader,
+                                     List<Commands.UserError> errors) {
     }
 
-    /** The payload's {@code case} (a Java keyword, hence not a record component's name). */
+    /**
+     * The payload's {@code case} (a Java keyword, hence not a record component's name), read back through the audited
+     * read only when asked for: null when the command was refused; null with a FORBIDDEN error naming the data class
+     * when the viewer may not read legal coordination data.
+     */
     @SchemaMapping(typeName = "PostEnrollmentCasePayload", field = "case")
-    PostEnrollmentCase payloadCase(PostEnrollmentCasePayload payload) {
-        return payload.readBack();
+    DataFetcherResult<Optional<PostEnrollmentCase>> payloadCase(PostEnrollmentCasePayload payload,
+                                                                DataFetchingEnvironment env) {
+        if (payload.changed().isEmpty()) {
+            return DataFetcherResult.<Optional<PostEnrollmentCase>>newResult().data(Optional.empty()).build();
+        }
+        PostEnrollmentCase changed = payload.changed().get();
+        return CareInputs.one(records.casesOf(payload.reader(), changed.person()), c -> c.id().equals(changed.id()),
+                env);
     }
 
     @SchemaMapping(typeName = "Participant")
@@ -125,14 +137,11 @@ class CoordinationController {
         return payload(command.apply(id, viewer.actor()), viewer);
     }
 
-    /** The refusal, or the case read back for the viewer (null when she may not read legal coordination data). */
+    /** The refusal, or the changed case for the payload to read back. */
     private PostEnrollmentCasePayload payload(Outcome<PostEnrollmentCase> out, Viewer viewer) {
         if (!out.isSuccess()) {
-            return new PostEnrollmentCasePayload(null, Commands.errors(out));
+            return new PostEnrollmentCasePayload(Optional.empty(), viewer.reader(), Commands.errors(out));
         }
-        PostEnrollmentCase changed = out.value();
-        PostEnrollmentCase readBack = records.casesOf(viewer.reader(), changed.person()).data().stream()
-                .filter(c -> c.id().equals(changed.id())).findFirst().orElse(null);
-        return new PostEnrollmentCasePayload(readBack, List.of());
+        return new PostEnrollmentCasePayload(Optional.of(out.value()), viewer.reader(), List.of());
     }
 }

@@ -25,6 +25,7 @@ import org.leaddiversion.persistence.ReferralView;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -82,8 +83,24 @@ class ReferralController {
     record RecordOrdinaryReviewInput(String referralId, OrdinaryReviewOutcome outcome) {
     }
 
-    /** A referral command's payload: the referral read back for the viewer, or the refusal, and any warnings. */
-    record ReferralPayload(ReferralView referral, List<Commands.UserError> errors, List<Commands.UserError> warnings) {
+    /**
+     * A referral command's payload: the referral it changed (read back for the viewer when the client asks for it), or
+     * the refusal, and any warnings.
+     */
+    record ReferralPayload(Optional<ReferralId> changed, Reader reader, List<Commands.UserError> errors,
+                           List<Commands.UserError> warnings) {
+    }
+
+    /**
+     * The payload's referral, read back through the audited read only when asked for: null when the command was
+     * refused; what the viewer may not see of it is null with a FORBIDDEN error naming the data class, as everywhere.
+     */
+    @SchemaMapping(typeName = "ReferralPayload")
+    DataFetcherResult<Optional<ReferralView>> referral(ReferralPayload payload, DataFetchingEnvironment env) {
+        if (payload.changed().isEmpty()) {
+            return DataFetcherResult.<Optional<ReferralView>>newResult().data(Optional.empty()).build();
+        }
+        return ParticipantLoaders.result(records.referral(payload.reader(), payload.changed().get()), env);
     }
 
     @MutationMapping
@@ -186,10 +203,9 @@ class ReferralController {
     /** The refusal, or the referral read back for {@code reader} with the command's warnings. */
     private ReferralPayload payload(Outcome<Referral> out, Reader reader) {
         if (!out.isSuccess()) {
-            return new ReferralPayload(null, Commands.errors(out), List.of());
+            return new ReferralPayload(Optional.empty(), reader, Commands.errors(out), List.of());
         }
-        Optional<ReferralView> readBack = records.referral(reader, out.value().id()).data();
-        return new ReferralPayload(readBack.orElse(null), List.of(),
+        return new ReferralPayload(Optional.of(out.value().id()), reader, List.of(),
                 out.warnings().stream().map(Commands.UserError::of).toList());
     }
 }

@@ -252,10 +252,14 @@ abstract class CoordinationScenarios extends ApiClients {
         String id = recordRosasNewArrest();
         later();
         var unassigned = as("cm-9", "CASE_MANAGER", "CARE_COORDINATION", false);
-        var response = ok(unassigned.document(CM_INPUT).variable("input", Map.of("caseId", id,
-                "summary", "covering for cm-1")).executeSync());
+        var response = unassigned.document(CM_INPUT).variable("input", Map.of("caseId", id,
+                "summary", "covering for cm-1")).executeSync();
         assertEquals(List.of(), response.field("recordCaseManagerInput.errors").getValue(), "recorded");
         assertNull(response.field("recordCaseManagerInput.case").getValue(), "but not hers to read back");
+        ResponseError unreadable = only(response);
+        assertEquals("FORBIDDEN", unreadable.getErrorType().toString());
+        assertEquals("recordCaseManagerInput.case", unreadable.getPath());
+        assertEquals("dataClasses.LEGAL_COORDINATION", unreadable.getExtensions().get("field"));
 
         var court = as("court-1", "COURT", "COURT_PROGRESS", false).document(
                 "query($id: ID!) { participant(id: $id) { cases { id } } }").variable("id", rosa).executeSync();

@@ -5,6 +5,7 @@
 package org.leaddiversion.graphql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,9 +138,17 @@ abstract class IntakeCommandsScenarios extends ApiClients {
         return response;
     }
 
-    /** The payload of {@code mutation}, which must have succeeded. */
+    /**
+     * The payload of {@code mutation}, which must have succeeded. The only top-level errors allowed are the access
+     * policy's refusals of data classes of the referral read back (FORBIDDEN on {@code mutation.referral…}): an
+     * officer who just submitted a referral may not read its screening, for instance.
+     */
     private static Map<String, Object> done(ClientGraphQlResponse response, String mutation) {
-        ok(response);
+        for (var error : response.getErrors()) {
+            assertEquals("FORBIDDEN", error.getErrorType().toString(), error::toString);
+            assertTrue(error.getPath().startsWith(mutation + ".referral"), error::toString);
+            assertTrue(String.valueOf(error.getExtensions().get("field")).startsWith("dataClasses."), error::toString);
+        }
         List<Map<String, Object>> errors = response.field(mutation + ".errors").getValue();
         assertEquals(List.of(), errors, mutation);
         return response.field(mutation).getValue();
@@ -166,6 +175,18 @@ abstract class IntakeCommandsScenarios extends ApiClients {
             value = ((Map<String, Object>) value).get(part);
         }
         return (T) value;
+    }
+
+    @Test
+    void the_referrer_reads_back_what_she_may_see_and_the_rest_is_null_with_a_forbidden_error() {
+        var response = officer().document(SUBMIT).variable("input", anArrestDiversion("readback")).executeSync();
+        Map<String, Object> payload = done(response, "submitReferral");
+        assertNotNull(get(payload, "referral.id"));
+        var refused = response.getErrors().stream()
+                .filter(e -> "dataClasses.SCREENING".equals(e.getExtensions().get("field"))).toList();
+        assertEquals(1, refused.size(), () -> response.getErrors().toString());
+        assertEquals("submitReferral.referral", refused.get(0).getPath(), "on the field read, naming the class");
+        assertNull(get(payload, "referral.screening"));
     }
 
     private String submit(HttpSyncGraphQlClient client, Map<String, Object> input) {
