@@ -431,7 +431,7 @@ public final class ParticipantRecords {
     }
 
     /**
-     * The site's open referrals whose intake deadline (SPEC §3.5) is before {@code before}, soonest first — overdue
+     * The site's open referrals whose intake deadline (SPEC §3.5) is before {@code before}, soonest first (then in the order referred) — overdue
      * ones not yet swept included: the work list of prosecutors and case managers (rules R18–R20).
      *
      * <p>Released, like the agenda, to a reader whom the access policy lets read {@link DataClass#REFERRAL_CORE} in
