@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.leaddiversion.domain.access.DataClass;
 import org.leaddiversion.domain.common.InvalidValueException;
 import org.leaddiversion.domain.enrollment.EnrollmentStatus;
 import org.leaddiversion.domain.intake.ReferralStatus;
@@ -88,7 +89,7 @@ class ParticipantListController {
     }
 
     /** Something that happened, in domain words. */
-    record TimelineEntry(String type, Instant at, String dataClass, String summary, String recordId) {
+    record TimelineEntry(String type, Instant at, DataClass dataClass, String summary, String recordId) {
     }
 
     // ---- participants --------------------------------------------------------------------------------------------
@@ -155,7 +156,7 @@ class ParticipantListController {
         Release<Timeline> page = records.timeline(viewer.reader(), person, cursor, size);
         return shaped(page, t -> {
             List<TimelineEdge> edges = t.entries().stream().map(e -> new TimelineEdge(e.cursor().token(),
-                    new TimelineEntry(e.event().type(), e.event().occurredAt(), e.dataClass().name(),
+                    new TimelineEntry(e.event().type(), e.event().occurredAt(), e.dataClass(),
                             TimelineSummaries.of(e.event()), e.event().aggregateId()))).toList();
             return new TimelineConnection(edges,
                     PageInfo.of(edges.stream().map(TimelineEdge::cursor).toList(), t.hasMore(), cursor.isPresent()));
