@@ -42,7 +42,15 @@ final class SchemaTypes {
             Map.entry("ReferralPayload", ReferralController.ReferralPayload.class),
             Map.entry("PostEnrollmentCase", PostEnrollmentCase.class),
             // life after intake (enrollment, case management, consent): reached only through wrapped results
-            Map.entry("Consent", org.leaddiversion.domain.consent.Consent.class));
+            Map.entry("Consent", org.leaddiversion.domain.consent.Consent.class),
+            // participant lists, the timeline, deadlines due (ParticipantListController)
+            Map.entry("ParticipantConnection", ParticipantListController.ParticipantConnection.class),
+            Map.entry("ParticipantEdge", ParticipantListController.ParticipantEdge.class),
+            Map.entry("PageInfo", ParticipantListController.PageInfo.class),
+            Map.entry("TimelineConnection", ParticipantListController.TimelineConnection.class),
+            Map.entry("TimelineEdge", ParticipantListController.TimelineEdge.class),
+            Map.entry("TimelineEntry", ParticipantListController.TimelineEntry.class),
+            Map.entry("DeadlineDue", org.leaddiversion.persistence.DueReferral.class));
 
     /** Whether the backing type of {@code type} has a public accessor for {@code field}. */
     static boolean served(String type, String field) {
