@@ -41,7 +41,8 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @EnableConfigurationProperties(LeadGraphQlProperties.class)
 @Import({RulesController.class, ParticipantController.class, ReferralController.class, CoordinationController.class,
-        EnrollmentController.class, CaseManagementController.class, ConsentController.class})
+        EnrollmentController.class, CaseManagementController.class, ConsentController.class,
+        ParticipantListController.class})
 public class LeadGraphQlAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeadGraphQlAutoConfiguration.class);
