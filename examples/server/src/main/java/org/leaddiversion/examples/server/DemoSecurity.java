@@ -13,6 +13,7 @@ import org.leaddiversion.graphql.ActorResolver;
 import org.leaddiversion.graphql.Viewer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,6 +25,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * The host's side of security, as a vendor would write it: Spring Security authenticates (a login form for the
@@ -46,7 +49,11 @@ class DemoSecurity {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.defaultSuccessUrl("/graphiql/", true))
                 .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/graphql"));
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/graphql"))
+                // an API client without credentials gets 401, not the browser's redirect to the login form
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        PathPatternRequestMatcher.withDefaults().matcher("/graphql")));
         return http.build();
     }
 
