@@ -13,6 +13,7 @@ import org.leaddiversion.domain.referral.Person;
 import org.leaddiversion.domain.rules.Invariant;
 import org.leaddiversion.domain.screening.Finding;
 import org.leaddiversion.domain.screening.ScreeningDecision;
+import org.leaddiversion.domain.workgroup.Agenda;
 import org.leaddiversion.persistence.ReferralView;
 
 /**
@@ -38,7 +39,10 @@ final class SchemaTypes {
             Map.entry("Enrollment", Enrollment.class),
             Map.entry("Contact", ContactRecorded.class),
             Map.entry("UserError", Commands.UserError.class),
-            Map.entry("ReferralPayload", ReferralController.ReferralPayload.class));
+            Map.entry("ReferralPayload", ReferralController.ReferralPayload.class),
+            // sites: the policy payload and the agenda come back wrapped (a DataFetcherResult)
+            Map.entry("PolicyVersionPayload", SiteController.PolicyVersionPayload.class),
+            Map.entry("WorkgroupAgenda", Agenda.class));
 
     /** Whether the backing type of {@code type} has a public accessor for {@code field}. */
     static boolean served(String type, String field) {

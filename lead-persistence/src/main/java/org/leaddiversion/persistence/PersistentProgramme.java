@@ -16,6 +16,8 @@ import org.leaddiversion.domain.enrollment.Enrollment;
 import org.leaddiversion.domain.intake.CaseloadCapacity;
 import org.leaddiversion.domain.intake.ReferralDesk;
 import org.leaddiversion.domain.plan.CaseManagementDesk;
+import org.leaddiversion.domain.plan.Caseloads;
+import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.prosecution.CoordinationDesk;
 import org.leaddiversion.domain.rules.ProgrammeRecord;
 import org.leaddiversion.domain.workgroup.WorkgroupDesk;
@@ -96,6 +98,14 @@ public final class PersistentProgramme {
     /** The site policies the desks run under (the programme's clock decides "today"). */
     public SitePolicyStore policies() {
         return policies;
+    }
+
+    /**
+     * Which case manager holds each open enrollment of a site (rule R30): staff workload, not participant data, for
+     * screens that show each case manager's caseload against the site's cap and target.
+     */
+    public Caseloads caseloads(SiteId site) {
+        return db.siteCaseloads().of(Require.present(site, "site"));
     }
 
     /** The audited reads of participant data, on the programme's clock. */
