@@ -14,7 +14,9 @@ import org.springframework.graphql.server.WebGraphQlRequest;
  *
  * <p>An empty result means an anonymous request: it may read the rule catalogue and site policies, and every field
  * of participant data comes back null with a {@code FORBIDDEN} error; every mutation is refused. Without an
- * {@code ActorResolver} bean every request is anonymous.
+ * {@code ActorResolver} bean every request is anonymous. When the request states something the resolver refuses (an
+ * unknown purpose of use in a header, say), throw {@code InvalidValueException} naming it: the request ends with one
+ * {@code BAD_REQUEST} error whose {@code extensions.field} is that name, and nothing is executed.
  */
 @FunctionalInterface
 public interface ActorResolver {

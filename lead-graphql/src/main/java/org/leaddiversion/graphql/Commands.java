@@ -49,8 +49,23 @@ final class Commands {
         }
     }
 
-    /** The rejection's errors. */
+    /**
+     * The rejection's errors. A lost optimistic-locking race ({@code CONCURRENT_UPDATE}) is not a business rejection
+     * but a retry: it is thrown as a {@link Conflict} and comes back as a top-level {@code CONFLICT} error instead.
+     */
     static List<UserError> errors(Outcome<?> out) {
+        for (DomainError e : out.errors()) {
+            if (e.code() == ErrorCode.CONCURRENT_UPDATE) {
+                throw new Conflict(e.message());
+            }
+        }
         return out.errors().stream().map(UserError::of).toList();
+    }
+
+    /** Someone else changed the record first; nothing of the command was written. Classified {@code CONFLICT}. */
+    static final class Conflict extends RuntimeException {
+        Conflict(String message) {
+            super(message, null, false, false);
+        }
     }
 }

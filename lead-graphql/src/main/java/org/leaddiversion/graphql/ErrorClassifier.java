@@ -28,8 +28,8 @@ final class ErrorClassifier extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof InvalidValueException invalid) {
             return error(env, ErrorType.BAD_REQUEST, invalid.getMessage(), Map.of("field", invalid.field()));
         }
-        if (ex instanceof ConcurrentUpdateException conflict) {
-            return error(env, LeadErrorType.CONFLICT, conflict.getMessage(), Map.of());
+        if (ex instanceof ConcurrentUpdateException || ex instanceof Commands.Conflict) {
+            return error(env, LeadErrorType.CONFLICT, ex.getMessage() + "; read it again and retry", Map.of());
         }
         if (ex instanceof DatabaseUnavailableException) {
             return error(env, LeadErrorType.UNAVAILABLE, "the database is unavailable; nothing was written", Map.of());

@@ -20,6 +20,7 @@ import org.leaddiversion.persistence.ParticipantRecords;
 import org.leaddiversion.persistence.PersistentProgramme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
@@ -42,7 +44,9 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @EnableConfigurationProperties(LeadGraphQlProperties.class)
-@Import({RulesController.class, ParticipantController.class, ReferralController.class, SiteController.class})
+@Import({RulesController.class, ParticipantController.class, ReferralController.class, CoordinationController.class,
+        EnrollmentController.class, CaseManagementController.class, ConsentController.class,
+        ParticipantListController.class, SiteController.class})
 public class LeadGraphQlAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeadGraphQlAutoConfiguration.class);
@@ -98,6 +102,12 @@ public class LeadGraphQlAutoConfiguration {
     @Bean
     Viewers leadViewers(ActorResolver resolver) {
         return new Viewers(resolver);
+    }
+
+    /** Input values the schema refuses before execution become BAD_REQUESTs naming the field. */
+    @Bean
+    InputErrors leadInputErrors(ObjectProvider<GraphQlSource> source) {
+        return new InputErrors(() -> source.getObject().schema());
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.leaddiversion.domain.enrollment.Enrollment;
 import org.leaddiversion.domain.enrollment.EnrollmentEvent.ContactRecorded;
 import org.leaddiversion.domain.intake.DivertedCase;
+import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
 import org.leaddiversion.domain.referral.Offence;
 import org.leaddiversion.domain.referral.Person;
 import org.leaddiversion.domain.rules.Invariant;
@@ -40,6 +41,17 @@ final class SchemaTypes {
             Map.entry("Contact", ContactRecorded.class),
             Map.entry("UserError", Commands.UserError.class),
             Map.entry("ReferralPayload", ReferralController.ReferralPayload.class),
+            Map.entry("PostEnrollmentCase", PostEnrollmentCase.class),
+            // life after intake (enrollment, case management, consent): reached only through wrapped results
+            Map.entry("Consent", org.leaddiversion.domain.consent.Consent.class),
+            // participant lists, the timeline, deadlines due (ParticipantListController)
+            Map.entry("ParticipantConnection", ParticipantListController.ParticipantConnection.class),
+            Map.entry("ParticipantEdge", ParticipantListController.ParticipantEdge.class),
+            Map.entry("PageInfo", ParticipantListController.PageInfo.class),
+            Map.entry("TimelineConnection", ParticipantListController.TimelineConnection.class),
+            Map.entry("TimelineEdge", ParticipantListController.TimelineEdge.class),
+            Map.entry("TimelineEntry", ParticipantListController.TimelineEntry.class),
+            Map.entry("DeadlineDue", org.leaddiversion.persistence.DueReferral.class),
             // sites: the policy payload and the agenda come back wrapped (a DataFetcherResult)
             Map.entry("PolicyVersionPayload", SiteController.PolicyVersionPayload.class),
             Map.entry("WorkgroupAgenda", Agenda.class));

@@ -27,6 +27,7 @@ import org.leaddiversion.domain.policy.DoorPolicy;
 import org.leaddiversion.domain.policy.ExclusionSetting;
 import org.leaddiversion.domain.policy.GeoPoint;
 import org.leaddiversion.domain.policy.MalformedPolicyException;
+import org.leaddiversion.domain.policy.OffenceLevel;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.policy.SitePolicy;
 import org.leaddiversion.domain.policy.SitePolicyFile;
@@ -138,7 +139,7 @@ class SiteController {
     }
 
     /** The office reviewing diverted cases of one level. */
-    record ChargeRoute(String level, String office) {
+    record ChargeRoute(OffenceLevel level, String office) {
     }
 
     @SchemaMapping(typeName = "SitePolicy", field = "site")
@@ -165,7 +166,7 @@ class SiteController {
     @SchemaMapping(typeName = "SitePolicy")
     List<ChargeRoute> chargeRouting(SitePolicy policy) {
         return policy.chargeRouting().entrySet().stream()
-                .map(e -> new ChargeRoute(e.getKey().name(), e.getValue())).toList();
+                .map(e -> new ChargeRoute(e.getKey(), e.getValue())).toList();
     }
 
     @SchemaMapping(typeName = "Catchment")

@@ -213,6 +213,17 @@ abstract class GraphQlOverHttpScenarios extends ApiClients {
     }
 
     @Test
+    void a_viewer_the_host_refuses_to_resolve_is_a_bad_request_naming_what_it_stated() {
+        int before = auditCount();
+        var response = as("cm-1", "CASE_MANAGER", "GOSSIP", true).document("""
+                query($id: ID!) { participant(id: $id) { referrals { id } } }""").variable("id", rosa).executeSync();
+        ResponseError error = only(response);
+        assertEquals("BAD_REQUEST", error.getErrorType().toString());
+        assertEquals(TestApplication.PURPOSE, error.getExtensions().get("field"));
+        assertEquals(before, auditCount(), "nothing was executed");
+    }
+
+    @Test
     void a_query_longer_than_the_limit_is_refused_before_it_is_parsed() {
         String huge = "{ ruleCatalogue { id } }" + " ".repeat(5000);
         var response = anonymous().document(huge).executeSync();

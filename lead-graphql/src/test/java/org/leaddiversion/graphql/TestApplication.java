@@ -6,6 +6,7 @@ package org.leaddiversion.graphql;
 
 import java.util.Optional;
 import org.leaddiversion.domain.common.Actor;
+import org.leaddiversion.domain.common.InvalidValueException;
 import org.leaddiversion.domain.common.Role;
 import org.leaddiversion.domain.consent.Purpose;
 import org.leaddiversion.domain.consent.RecipientCircumstances;
@@ -33,7 +34,12 @@ class TestApplication {
                 return Optional.empty();
             }
             Role role = Role.valueOf(request.getHeaders().getFirst(ROLE));
-            Purpose purpose = Purpose.valueOf(request.getHeaders().getFirst(PURPOSE));
+            Purpose purpose;
+            try {
+                purpose = Purpose.valueOf(request.getHeaders().getFirst(PURPOSE));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValueException(PURPOSE, "is not a purpose of use");
+            }
             boolean assigned = "true".equals(request.getHeaders().getFirst(ASSIGNED));
             return Optional.of(new Viewer(Actor.of(actor, role), purpose,
                     new RecipientCircumstances(false, assigned, false)));

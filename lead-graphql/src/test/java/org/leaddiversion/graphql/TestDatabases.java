@@ -4,6 +4,7 @@
  */
 package org.leaddiversion.graphql;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,10 +37,10 @@ final class TestDatabases {
     static class OnH2 {
         @Bean
         DataSource dataSource() {
-            return DataSourceBuilder.create()
+            return small(DataSourceBuilder.create()
                     .url("jdbc:h2:mem:graphql_" + COUNTER.incrementAndGet() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                             + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-                    .username("sa").password("").build();
+                    .username("sa").password(""));
         }
     }
 
@@ -60,8 +61,19 @@ final class TestDatabases {
                 throw new IllegalStateException("cannot create the test database " + database, e);
             }
             String url = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
-            return DataSourceBuilder.create().url(url).username(user).password(password).build();
+            return small(DataSourceBuilder.create().url(url).username(user).password(password));
         }
+    }
+
+    /**
+     * A pool of at most four connections: Spring keeps every test context it has started (one per test class
+     * configuration), and a full default pool per context would exhaust PostgreSQL's connections.
+     */
+    private static DataSource small(DataSourceBuilder<?> builder) {
+        HikariDataSource pool = builder.type(HikariDataSource.class).build();
+        pool.setMaximumPoolSize(4);
+        pool.setMinimumIdle(1);
+        return pool;
     }
 
     private static synchronized EmbeddedPostgres server() {

@@ -71,6 +71,20 @@ final class JooqReferrals implements Referrals {
                 .fetch(r -> new ReferralId(r.value1()));
     }
 
+    /**
+     * The site's open referrals whose intake deadline is before {@code before}, soonest first and, on the same
+     * deadline, in the order referred: the deadlines due (the column {@code lapse_due_at} is set only while a referral
+     * is open).
+     */
+    List<Referral> openDueBefore(SiteId site, java.time.LocalDate before) {
+        return tx.dsl().select(REFERRAL.STATE).from(REFERRAL)
+                .where(REFERRAL.SITE_ID.eq(site.value()))
+                .and(REFERRAL.LAPSE_DUE_AT.isNotNull())
+                .and(REFERRAL.INTAKE_DEADLINE.lt(before))
+                .orderBy(REFERRAL.LAPSE_DUE_AT, REFERRAL.REFERRED_AT, REFERRAL.ID)
+                .fetch(REFERRAL.STATE).stream().map(this::restore).toList();
+    }
+
     @Override
     public int countPendingIntake(SiteId site) {
         return tx.dsl().fetchCount(REFERRAL, REFERRAL.SITE_ID.eq(site.value())

@@ -70,7 +70,9 @@ import org.leaddiversion.domain.workgroup.WorkgroupDesk;
  *   <li>post-enrollment and pre-existing cases — {@link DataClass#LEGAL_COORDINATION};</li>
  *   <li>consents on file — {@link DataClass#ENROLLMENT_STATUS}: a consent on file tells that the person takes part,
  *       no more (its scope names roles, purposes and classes, not case content);</li>
- *   <li>the OWG agenda — see {@link #agenda}.</li>
+ *   <li>the OWG agenda — see {@link #agenda};</li>
+ *   <li>lists of participants ({@link #participants}), a participant's timeline ({@link #timeline}) and the deadlines
+ *       due at a site ({@link #deadlinesDue}).</li>
  * </ul>
  * The batched forms ({@code …Of(reader, Set<PersonId>)}) are what a GraphQL DataLoader calls once per field group: one
  * query per table for all the participants, and one audit entry per participant.
@@ -86,6 +88,15 @@ public final class ParticipantRecords {
     static final String CONSENTS = "consents";
     static final String CONSULTATIONS = "open-consultations";
     static final String AGENDA = "owg-agenda";
+    static final String PARTICIPANTS = "participants";
+    static final String TIMELINE = "timeline";
+    static final String DEADLINES_DUE = "deadlines-due";
+
+    /** The largest page of a list or a timeline. */
+    public static final int MAX_PAGE = 1_000;
+
+    /** Whom a decision that relies on no participant's consent is asked for (the matrix needs a participant). */
+    private static final PersonId NOBODY = new PersonId("not-read");
 
     private static final Set<DataClass> REFERRAL_CLASSES = Collections.unmodifiableSet(
             EnumSet.of(DataClass.REFERRAL_CORE, DataClass.SCREENING, DataClass.LEGAL_COORDINATION));
@@ -102,6 +113,7 @@ public final class ParticipantRecords {
     private final ParticipantAccess access;
     private final WorkgroupDesk workgroup;
     private final Clock clock;
+    private final JooqParticipantLists lists;
 
     ParticipantRecords(JooqTransactions tx, JooqReferrals referrals, JooqEnrollments enrollments,
                        JooqContacts contacts, JooqInterventionPlans plans, JooqFlexFunds funds,
@@ -119,6 +131,7 @@ public final class ParticipantRecords {
         this.access = access;
         this.workgroup = workgroup;
         this.clock = clock;
+        this.lists = new JooqParticipantLists(tx);
     }
 
     // ---- referrals ---------------------------------------------------------------------------------------------
@@ -332,6 +345,158 @@ public final class ParticipantRecords {
             return new Release<>(Optional.empty(), Optional.of(agenda), Set.of(DataClass.REFERRAL_CORE), List.of(),
                     AuditOutcome.ALLOWED);
         });
+    }
+
+    // ---- lists -------------------------------------------------------------------------------------------------
+
+    /**
+     * A page of the programme's participants under {@code filter}, in the order they first came to the programme
+     * (their first referral's time, then its id), after {@code after}: keyset paging, so people referred later never
+     * shift a page already started. Only the people are named, with the total the filter lists; each field group of
+     * their records is read, decided and audited on its own.
+     *
+     * <p>A list tells who has a referral ({@link DataClass#REFERRAL_CORE}) and, when a term of the filter speaks of
+     * enrollments, who is enrolled ({@link DataClass#ENROLLMENT_STATUS}). It is released to a reader whom the access
+     * policy lets read those classes in the circumstances she states without relying on any participant's consent
+     * (a project manager, a sergeant, a prosecutor for referrals; a case manager states {@code assigned} for a list
+     * of her own caseload); anyone else gets nothing, the refused classes, and one DENIED entry. A released page
+     * writes one audit entry per participant named (her first referral) and one entry without participant for the
+     * page as a whole.
+     *
+     * @param first how many participants at most, 1 to {@value #MAX_PAGE}
+     * @throws org.leaddiversion.domain.common.InvalidValueException on {@code first} when out of range
+     */
+    public Release<ParticipantPage> participants(Reader reader, ParticipantFilter filter,
+                                                 Optional<ParticipantCursor> after, int first) {
+        Require.present(reader, "reader");
+        Require.present(filter, "filter");
+        Require.present(after, "after");
+        pageSize(first);
+        Set<DataClass> group = filter.speaksOfEnrollments()
+                ? EnumSet.of(DataClass.REFERRAL_CORE, DataClass.ENROLLMENT_STATUS) : EnumSet.of(DataClass.REFERRAL_CORE);
+        return tx.inTransaction(() -> {
+            Instant now = clock.instant();
+            var decisions = decide(reader, NOBODY, List.of(), now);
+            if (!granted(group, decisions).equals(group)) {
+                audit.append(reader, Optional.empty(), PARTICIPANTS, Set.of(), AuditOutcome.DENIED, List.of(), now);
+                return new Release<>(Optional.empty(), ParticipantPage.empty(), Set.<DataClass>of(),
+                        refusals(group, decisions), AuditOutcome.DENIED);
+            }
+            ParticipantPage page = lists.page(filter, after, first);
+            var entries = new ArrayList<JooqAuditLog.Pending>();
+            var named = new ArrayList<String>();
+            for (ParticipantPage.Entry e : page.entries()) {
+                String id = "referral:" + e.cursor().firstReferral().value();
+                named.add(id);
+                entries.add(new JooqAuditLog.Pending(Optional.of(e.participant()), PARTICIPANTS, group,
+                        AuditOutcome.ALLOWED, List.of(id), now));
+            }
+            entries.add(new JooqAuditLog.Pending(Optional.empty(), PARTICIPANTS, group, AuditOutcome.ALLOWED, named,
+                    now));
+            audit.appendAll(reader, entries);
+            return new Release<>(Optional.empty(), page, group, List.of(), AuditOutcome.ALLOWED);
+        });
+    }
+
+    /**
+     * A page of {@code person}'s history: the domain events of her referrals, enrollments, plans, cases and consents
+     * in the order they happened, after {@code after}. Each event belongs to one data class
+     * ({@link org.leaddiversion.domain.rules.EventDataClasses}); only the events of the classes the access policy
+     * releases to the reader under her consents are on it, and each refused class comes back as a refusal. One audit
+     * entry: field group {@code timeline}, the classes released, the events released.
+     *
+     * @param first how many events at most, 1 to {@value #MAX_PAGE}
+     * @throws org.leaddiversion.domain.common.InvalidValueException on {@code first} when out of range
+     */
+    public Release<Timeline> timeline(Reader reader, PersonId person, Optional<TimelineCursor> after, int first) {
+        Require.present(reader, "reader");
+        Require.present(person, "person");
+        Require.present(after, "after");
+        pageSize(first);
+        Set<DataClass> group = org.leaddiversion.domain.rules.EventDataClasses.classes();
+        return tx.inTransaction(() -> {
+            Instant now = clock.instant();
+            boolean enforcement = reader.purpose().isEnforcement();
+            List<Consent> theirs = enforcement ? List.of() : consents.of(person);
+            var decisions = decide(reader, person, theirs, now);
+            Set<DataClass> released = enforcement ? Set.of() : granted(group, decisions);
+            Timeline timeline = released.isEmpty() ? Timeline.empty()
+                    : lists.timeline(person, theirs.stream().map(c -> c.id().value()).toList(), released, after,
+                            first);
+            AuditOutcome outcome = outcome(group, released);
+            audit.append(reader, Optional.of(person), TIMELINE, released, outcome,
+                    timeline.entries().stream().map(e -> "event:" + e.cursor().sequence()).toList(), now);
+            return new Release<>(Optional.of(person), timeline, released, refusals(group, decisions), outcome);
+        });
+    }
+
+    /**
+     * The site's open referrals whose intake deadline (SPEC §3.5) is before {@code before}, soonest first (then in the order referred) — overdue
+     * ones not yet swept included: the work list of prosecutors and case managers (rules R18–R20).
+     *
+     * <p>Released, like the agenda, to a reader whom the access policy lets read {@link DataClass#REFERRAL_CORE} in
+     * the circumstances she states without relying on any participant's consent; anyone else gets nothing and one
+     * DENIED entry. Each referral is then cut to what the reader may see of it under its participant's consents
+     * (screening, held charge), as {@link #referralsOf} cuts it; the refusals are those of any participant listed.
+     * One audit entry per participant listed (her referrals) and one without participant for the list as a whole.
+     */
+    public Release<List<DueReferral>> deadlinesDue(Reader reader, SiteId site, java.time.LocalDate before) {
+        Require.present(reader, "reader");
+        Require.present(site, "site");
+        Require.present(before, "before");
+        return tx.inTransaction(() -> {
+            Instant now = clock.instant();
+            var gate = decide(reader, NOBODY, List.of(), now);
+            if (!gate.get(DataClass.REFERRAL_CORE).isAllowed()) {
+                audit.append(reader, Optional.empty(), DEADLINES_DUE, Set.of(), AuditOutcome.DENIED, List.of(), now);
+                return new Release<>(Optional.empty(), List.<DueReferral>of(), Set.<DataClass>of(),
+                        refusals(Set.of(DataClass.REFERRAL_CORE), gate), AuditOutcome.DENIED);
+            }
+            List<Referral> due = referrals.openDueBefore(site, before);
+            Set<PersonId> people = new TreeSet<>();
+            due.forEach(r -> people.add(r.submission().person().id()));
+            Map<PersonId, List<Consent>> consentsOf = people.isEmpty() ? Map.of()
+                    : byPerson(consents.ofPeople(people), Consent::participant);
+            Map<PersonId, Set<DataClass>> released = new HashMap<>();
+            Map<String, DomainError> refused = new TreeMap<>();
+            for (PersonId p : people) {
+                var decisions = decide(reader, p, consentsOf.getOrDefault(p, List.of()), now);
+                released.put(p, withCore(granted(REFERRAL_CLASSES, decisions)));
+                refusals(REFERRAL_CLASSES, decisions).forEach(e -> refused.putIfAbsent(e.field(), e));
+            }
+            var out = new ArrayList<DueReferral>();
+            Map<PersonId, List<String>> idsOf = new TreeMap<>();
+            for (Referral r : due) {
+                PersonId p = r.submission().person().id();
+                Set<DataClass> classes = released.get(p);
+                if (!classes.isEmpty()) {
+                    out.add(new DueReferral(ReferralView.of(r, classes), r.intakeDeadline()));
+                    idsOf.computeIfAbsent(p, k -> new ArrayList<>()).add("referral:" + r.id().value());
+                }
+            }
+            var entries = new ArrayList<JooqAuditLog.Pending>();
+            var listed = new ArrayList<String>();
+            for (PersonId p : people) {
+                List<String> ids = idsOf.getOrDefault(p, List.of());
+                listed.addAll(ids);
+                entries.add(new JooqAuditLog.Pending(Optional.of(p), DEADLINES_DUE, released.get(p),
+                        outcome(REFERRAL_CLASSES, released.get(p)), ids, now));
+            }
+            entries.add(new JooqAuditLog.Pending(Optional.empty(), DEADLINES_DUE, Set.of(DataClass.REFERRAL_CORE),
+                    AuditOutcome.ALLOWED, listed, now));
+            audit.appendAll(reader, entries);
+            Set<DataClass> any = EnumSet.of(DataClass.REFERRAL_CORE);
+            released.values().forEach(any::addAll);
+            return new Release<>(Optional.empty(), List.copyOf(out), any, List.copyOf(refused.values()),
+                    refused.isEmpty() ? AuditOutcome.ALLOWED : AuditOutcome.PARTLY_ALLOWED);
+        });
+    }
+
+    private static void pageSize(int first) {
+        if (first < 1 || first > MAX_PAGE) {
+            throw new org.leaddiversion.domain.common.InvalidValueException("first",
+                    "must be between 1 and " + MAX_PAGE);
+        }
     }
 
     // ---- consents ----------------------------------------------------------------------------------------------

@@ -1,0 +1,13 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.leaddiversion.graphql;
+
+import org.junit.jupiter.api.DisplayName;
+import org.springframework.context.annotation.Import;
+
+@Import(TestDatabases.OnH2.class)
+@DisplayName("Prosecution coordination over HTTP on H2: cases, consultations, charging decisions")
+class CoordinationOnH2Test extends CoordinationScenarios {
+}

@@ -1,0 +1,220 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.leaddiversion.persistence;
+
+import static org.jooq.impl.DSL.and;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.or;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.leaddiversion.persistence.jooq.Tables.CASELOAD_ASSIGNMENT;
+import static org.leaddiversion.persistence.jooq.Tables.DOMAIN_EVENT;
+import static org.leaddiversion.persistence.jooq.Tables.ENROLLMENT;
+import static org.leaddiversion.persistence.jooq.Tables.POST_ENROLLMENT_CASE;
+import static org.leaddiversion.persistence.jooq.Tables.REFERRAL;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.leaddiversion.domain.access.DataClass;
+import org.leaddiversion.domain.common.DomainEvent;
+import org.leaddiversion.domain.consent.DisclosureEvent;
+import org.leaddiversion.domain.enrollment.EnrollmentEvent;
+import org.leaddiversion.domain.intake.ReferralEvent;
+import org.leaddiversion.domain.plan.PlanEvent;
+import org.leaddiversion.domain.prosecution.ProsecutionEvent;
+import org.leaddiversion.domain.referral.PersonId;
+import org.leaddiversion.domain.referral.ReferralId;
+import org.leaddiversion.domain.rules.EventDataClasses;
+import org.leaddiversion.domain.workgroup.WorkgroupEvent;
+import org.leaddiversion.persistence.jooq.tables.Enrollment;
+import org.leaddiversion.persistence.jooq.tables.Referral;
+
+/**
+ * The queries behind the lists of {@link ParticipantRecords}: pages of participants and a participant's timeline.
+ * They only find; deciding and auditing is the caller's.
+ */
+final class JooqParticipantLists {
+
+    /** The referral that lists a participant: her first (by time, then id). */
+    private static final Referral LISTED = REFERRAL.as("listed");
+    private static final Referral EARLIER = REFERRAL.as("earlier");
+    private static final Referral MATCHING = REFERRAL.as("matching");
+    private static final Enrollment ENROLLED = ENROLLMENT.as("enrolled");
+
+    private static final Condition FIRST_REFERRAL = notExists(selectOne().from(EARLIER)
+            .where(EARLIER.PERSON_ID.eq(LISTED.PERSON_ID))
+            .and(row(EARLIER.REFERRED_AT, EARLIER.ID).lt(row(LISTED.REFERRED_AT, LISTED.ID))));
+
+    private final JooqTransactions tx;
+    private final EventJson json = new EventJson();
+
+    JooqParticipantLists(JooqTransactions tx) {
+        this.tx = tx;
+    }
+
+    // ---- participants ------------------------------------------------------------------------------------------
+
+    /**
+     * The participants {@code filter} lists, after {@code after}, at most {@code first}: one statement for the page
+     * (one row more than asked tells whether a page follows) and one for the total.
+     */
+    ParticipantPage page(ParticipantFilter filter, Optional<ParticipantCursor> after, int first) {
+        Condition listed = FIRST_REFERRAL.and(referralTerms(filter)).and(enrollmentTerms(filter));
+        Condition seek = after.map(c -> row(LISTED.REFERRED_AT, LISTED.ID)
+                .gt(row(EventStore.utc(c.firstReferredAt()), c.firstReferral().value()))).orElse(noCondition());
+        var rows = tx.dsl().select(LISTED.PERSON_ID, LISTED.REFERRED_AT, LISTED.ID).from(LISTED)
+                .where(listed).and(seek)
+                .orderBy(LISTED.REFERRED_AT, LISTED.ID)
+                .limit(first + 1)
+                .fetch(r -> new ParticipantPage.Entry(new PersonId(r.value1()),
+                        new ParticipantCursor(r.value2().toInstant(), new ReferralId(r.value3()))));
+        long total = tx.dsl().fetchCount(LISTED, listed);
+        boolean more = rows.size() > first;
+        return new ParticipantPage(more ? rows.subList(0, first) : rows, total, more);
+    }
+
+    private static Condition referralTerms(ParticipantFilter f) {
+        List<Condition> terms = new ArrayList<>();
+        f.site().ifPresent(site -> terms.add(MATCHING.SITE_ID.eq(site.value())));
+        if (!f.doors().isEmpty()) {
+            terms.add(MATCHING.DOOR.in(names(f.doors())));
+        }
+        if (!f.referralStatuses().isEmpty()) {
+            terms.add(MATCHING.STATUS.in(names(f.referralStatuses())));
+        }
+        terms.addAll(within(MATCHING.REFERRED_AT, f.referred()));
+        if (terms.isEmpty()) {
+            return noCondition();
+        }
+        return exists(selectOne().from(MATCHING).where(MATCHING.PERSON_ID.eq(LISTED.PERSON_ID)).and(and(terms)));
+    }
+
+    private static Condition enrollmentTerms(ParticipantFilter f) {
+        if (!f.speaksOfEnrollments()) {
+            return noCondition();
+        }
+        Condition terms = ENROLLED.PERSON_ID.eq(LISTED.PERSON_ID);
+        if (f.site().isPresent()) {
+            terms = terms.and(ENROLLED.SITE_ID.eq(f.site().get().value()));
+        }
+        if (!f.enrollmentStatuses().isEmpty()) {
+            terms = terms.and(ENROLLED.STATUS.in(names(f.enrollmentStatuses())));
+        }
+        terms = terms.and(and(within(ENROLLED.STARTED_AT, f.enrolled())));
+        if (f.caseManager().isPresent()) {
+            terms = terms.and(exists(selectOne().from(CASELOAD_ASSIGNMENT)
+                    .where(CASELOAD_ASSIGNMENT.ENROLLMENT_ID.eq(ENROLLED.ID))
+                    .and(CASELOAD_ASSIGNMENT.CASE_MANAGER_ID.eq(f.caseManager().get().value()))));
+        }
+        return exists(selectOne().from(ENROLLED).where(terms));
+    }
+
+    private static List<Condition> within(Field<OffsetDateTime> column, ParticipantFilter.Between span) {
+        List<Condition> bounds = new ArrayList<>();
+        span.from().ifPresent(from -> bounds.add(column.ge(EventStore.utc(upToMicros(from)))));
+        span.before().ifPresent(before -> bounds.add(column.lt(EventStore.utc(upToMicros(before)))));
+        return bounds;
+    }
+
+    /**
+     * The first whole microsecond at or after {@code at}: columns hold microseconds, so {@code column >= at} is
+     * {@code column >= upToMicros(at)} (and the same for {@code <}), whatever a driver would do with the nanoseconds.
+     */
+    private static Instant upToMicros(Instant at) {
+        Instant down = at.truncatedTo(ChronoUnit.MICROS);
+        return down.equals(at) ? at : down.plus(1, ChronoUnit.MICROS);
+    }
+
+    private static List<String> names(Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().toList();
+    }
+
+    // ---- a timeline ----------------------------------------------------------------------------------------------
+
+    /**
+     * The events of {@code person} of the data classes {@code released}, in the order they happened (time, then log
+     * order), after {@code after}, at most {@code first}. Each event type is looked for only under the ids of its own
+     * aggregate kind, so an id that happens to equal another kind's id never brings in someone else's events.
+     *
+     * @param consentIds the ids of the person's consents (already read to decide the access)
+     */
+    Timeline timeline(PersonId person, Collection<UUID> consentIds, Set<DataClass> released,
+                      Optional<TimelineCursor> after, int first) {
+        List<String> referrals = new ArrayList<>();
+        List<String> enrollments = new ArrayList<>();
+        List<String> cases = new ArrayList<>();
+        for (var r : tx.dsl().select(inline("R"), REFERRAL.ID).from(REFERRAL)
+                .where(REFERRAL.PERSON_ID.eq(person.value()))
+                .unionAll(select(inline("E"), ENROLLMENT.ID).from(ENROLLMENT)
+                        .where(ENROLLMENT.PERSON_ID.eq(person.value())))
+                .unionAll(select(inline("C"), POST_ENROLLMENT_CASE.ID).from(POST_ENROLLMENT_CASE)
+                        .where(POST_ENROLLMENT_CASE.PERSON_ID.eq(person.value())))
+                .fetch()) {
+            (switch (r.value1()) {
+                case "R" -> referrals;
+                case "E" -> enrollments;
+                default -> cases;
+            }).add(r.value2().toString());
+        }
+        List<Condition> sources = new ArrayList<>();
+        source(referrals, released, ReferralEvent.class, WorkgroupEvent.IntakeDeadlineApproaching.class)
+                .ifPresent(sources::add);
+        source(enrollments, released, EnrollmentEvent.class, PlanEvent.class).ifPresent(sources::add);
+        source(cases, released, ProsecutionEvent.class, WorkgroupEvent.ConsultationWindowClosing.class)
+                .ifPresent(sources::add);
+        source(consentIds.stream().map(UUID::toString).toList(), released, DisclosureEvent.ConsentSigned.class,
+                DisclosureEvent.ConsentRevoked.class).ifPresent(sources::add);
+        source(List.of(person.value()), released, DisclosureEvent.DisclosureGranted.class,
+                DisclosureEvent.DisclosureRefused.class).ifPresent(sources::add);
+        if (sources.isEmpty()) {
+            return Timeline.empty();
+        }
+        Condition seek = after.map(c -> row(DOMAIN_EVENT.OCCURRED_AT, DOMAIN_EVENT.SEQ)
+                .gt(row(EventStore.utc(c.at()), c.sequence()))).orElse(noCondition());
+        var rows = tx.dsl().select(DOMAIN_EVENT.SEQ, DOMAIN_EVENT.OCCURRED_AT, DOMAIN_EVENT.EVENT_TYPE,
+                        DOMAIN_EVENT.PAYLOAD)
+                .from(DOMAIN_EVENT).where(or(sources)).and(seek)
+                .orderBy(DOMAIN_EVENT.OCCURRED_AT, DOMAIN_EVENT.SEQ)
+                .limit(first + 1)
+                .fetch(r -> {
+                    DomainEvent event = json.read(r.value3(), r.value4());
+                    return new Timeline.Entry(event, EventDataClasses.of(event),
+                            new TimelineCursor(r.value2().toInstant(), r.value1()));
+                });
+        boolean more = rows.size() > first;
+        return new Timeline(more ? rows.subList(0, first) : rows, more);
+    }
+
+    /** Rows of the aggregates {@code ids} whose type is one of {@code kinds} (families or types) and released. */
+    private static Optional<Condition> source(List<String> ids, Set<DataClass> released, Class<?>... kinds) {
+        Set<String> types = new HashSet<>();
+        for (Class<?> kind : kinds) {
+            Class<?>[] members = kind.isSealed() ? kind.getPermittedSubclasses() : new Class<?>[] {kind};
+            for (Class<?> type : members) {
+                if (released.contains(EventDataClasses.of(type.asSubclass(DomainEvent.class)))) {
+                    types.add(type.getSimpleName());
+                }
+            }
+        }
+        if (ids.isEmpty() || types.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(DOMAIN_EVENT.AGGREGATE_ID.in(ids).and(DOMAIN_EVENT.EVENT_TYPE.in(types.stream().sorted().toList())));
+    }
+}
