@@ -4,9 +4,13 @@
  */
 package org.leaddiversion.graphql;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.leaddiversion.domain.common.IdGenerator;
@@ -42,7 +46,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 @EnableConfigurationProperties(LeadGraphQlProperties.class)
 @Import({RulesController.class, ParticipantController.class, ReferralController.class, CoordinationController.class,
         EnrollmentController.class, CaseManagementController.class, ConsentController.class,
-        ParticipantListController.class})
+        ParticipantListController.class, SiteController.class})
 public class LeadGraphQlAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeadGraphQlAutoConfiguration.class);
@@ -116,14 +120,45 @@ public class LeadGraphQlAutoConfiguration {
         return new ErrorClassifier();
     }
 
+    /** Refuses a query nested deeper than {@code lead.graphql.max-depth}, before execution ({@code QUERY_TOO_LARGE}). */
     @Bean
     MaxQueryDepthInstrumentation leadMaxQueryDepth(LeadGraphQlProperties properties) {
-        return new MaxQueryDepthInstrumentation(properties.depthLimit());
+        return new MaxQueryDepthInstrumentation(properties.depthLimit()) {
+            @Override
+            protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+                return tooLarge("the query nests fields " + depth + " deep; at most " + maxDepth
+                        + " are accepted (lead.graphql.max-depth)");
+            }
+        };
     }
 
+    /**
+     * Refuses a query selecting more fields than {@code lead.graphql.max-complexity}, before execution
+     * ({@code QUERY_TOO_LARGE}).
+     */
     @Bean
     MaxQueryComplexityInstrumentation leadMaxQueryComplexity(LeadGraphQlProperties properties) {
-        return new MaxQueryComplexityInstrumentation(properties.complexityLimit());
+        return new MaxQueryComplexityInstrumentation(properties.complexityLimit()) {
+            @Override
+            protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
+                return tooLarge("the query selects " + complexity + " fields; at most " + maxComplexity
+                        + " are accepted (lead.graphql.max-complexity)");
+            }
+        };
+    }
+
+    private static AbortExecutionException tooLarge(String message) {
+        return new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
+                .errorType(LeadErrorType.QUERY_TOO_LARGE).message(message).build()));
+    }
+
+    /**
+     * The site policies as this node serves them: cached per site for {@code lead.graphql.policy-cache-ttl}, dropped
+     * on every version published through the API on this node.
+     */
+    @Bean
+    PolicyCache leadPolicyCache(PersistentProgramme programme, LeadGraphQlProperties properties) {
+        return new PolicyCache(programme.policies(), properties.policyCacheTimeToLive(), Ticker.systemTicker());
     }
 
     @Bean

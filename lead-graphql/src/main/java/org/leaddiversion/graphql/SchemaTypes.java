@@ -14,6 +14,7 @@ import org.leaddiversion.domain.referral.Person;
 import org.leaddiversion.domain.rules.Invariant;
 import org.leaddiversion.domain.screening.Finding;
 import org.leaddiversion.domain.screening.ScreeningDecision;
+import org.leaddiversion.domain.workgroup.Agenda;
 import org.leaddiversion.persistence.ReferralView;
 
 /**
@@ -50,7 +51,10 @@ final class SchemaTypes {
             Map.entry("TimelineConnection", ParticipantListController.TimelineConnection.class),
             Map.entry("TimelineEdge", ParticipantListController.TimelineEdge.class),
             Map.entry("TimelineEntry", ParticipantListController.TimelineEntry.class),
-            Map.entry("DeadlineDue", org.leaddiversion.persistence.DueReferral.class));
+            Map.entry("DeadlineDue", org.leaddiversion.persistence.DueReferral.class),
+            // sites: the policy payload and the agenda come back wrapped (a DataFetcherResult)
+            Map.entry("PolicyVersionPayload", SiteController.PolicyVersionPayload.class),
+            Map.entry("WorkgroupAgenda", Agenda.class));
 
     /** Whether the backing type of {@code type} has a public accessor for {@code field}. */
     static boolean served(String type, String field) {

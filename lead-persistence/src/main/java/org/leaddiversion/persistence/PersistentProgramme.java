@@ -7,7 +7,10 @@ package org.leaddiversion.persistence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.leaddiversion.domain.common.IdGenerator;
 import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.consent.DisclosureDesk;
@@ -16,6 +19,8 @@ import org.leaddiversion.domain.enrollment.Enrollment;
 import org.leaddiversion.domain.intake.CaseloadCapacity;
 import org.leaddiversion.domain.intake.ReferralDesk;
 import org.leaddiversion.domain.plan.CaseManagementDesk;
+import org.leaddiversion.domain.plan.CaseManagerId;
+import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.prosecution.CoordinationDesk;
 import org.leaddiversion.domain.rules.ProgrammeRecord;
 import org.leaddiversion.domain.workgroup.WorkgroupDesk;
@@ -96,6 +101,18 @@ public final class PersistentProgramme {
     /** The site policies the desks run under (the programme's clock decides "today"). */
     public SitePolicyStore policies() {
         return policies;
+    }
+
+    /**
+     * Each case manager's open caseload at a site (rule R30): how many open enrollments she holds, by case manager.
+     * Staff workload with no participant in it — no enrollment or person id — for screens that show caseloads against
+     * the site's cap and target; a case manager holding none is not listed.
+     */
+    public Map<CaseManagerId, Integer> openCaseloads(SiteId site) {
+        Map<CaseManagerId, Integer> open = new TreeMap<>();
+        db.siteCaseloads().of(Require.present(site, "site")).assignments().values()
+                .forEach(caseManager -> open.merge(caseManager, 1, Integer::sum));
+        return Collections.unmodifiableMap(open);
     }
 
     /** The audited reads of participant data, on the programme's clock. */

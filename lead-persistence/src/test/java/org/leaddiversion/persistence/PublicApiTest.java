@@ -53,7 +53,9 @@ class PublicApiTest {
         }
         assertEquals(new TreeSet<>(Set.of("desk:ReferralDesk", "caseManagement:CaseManagementDesk",
                 "coordination:CoordinationDesk", "disclosure:DisclosureDesk", "reminders:List",
-                "policies:SitePolicyStore", "records:ParticipantRecords")), returned);
+                "policies:SitePolicyStore", "records:ParticipantRecords",
+                // staff workload: open enrollments counted per case manager, no enrollment or person id
+                "openCaseloads:Map")), returned);
     }
 
     /**
