@@ -175,10 +175,10 @@ public final class DemoData {
         public String describe() {
             return String.format(java.util.Locale.ROOT,
                     "%d sites, %d people, %d referrals %s, %d enrollments %s, %d contacts, %d goals, %d consents "
-                            + "(%d revoked, %d Part 2), %d post-enrollment cases, %d OWG meetings in %.1f s",
+                            + "(%d revoked, %d Part 2), %d post-enrollment cases in %.1f s",
                     sites, people, referrals(), referralsByDoor, enrollments(), enrollmentsByStatus,
                     count(CONTACTS), count(GOALS), count(CONSENTS), count(REVOCATIONS), count(PART2_CONSENTS),
-                    count(CASES), count(MEETINGS), took.toMillis() / 1000.0);
+                    count(CASES), took.toMillis() / 1000.0);
         }
     }
 
@@ -581,7 +581,7 @@ public final class DemoData {
         long window = Duration.between(t, accepted.intakeDeadline().firstLateInstant()).toMinutes() - 6 * 60;
         if (site.prosecutorDecides(s.door)) {
             // Santa Fe: the attorney's decision on eligibility is final [SF-REF]
-            at(t.plus(hours(rnd, 12, 60)), () -> {
+            at(daytime(s, t.plus(hours(rnd, 12, 60))), () -> {
                 if (s.status != ReferralStatus.PENDING_INTAKE) {
                     return;
                 }
@@ -601,7 +601,7 @@ public final class DemoData {
                 // nobody comes to intake; the nightly sweep lapses the referral after its deadline
                 return;
             case WITHDRAW:
-                at(t.plus(Duration.ofMinutes(120 + rnd.nextLong(Math.max(1, window - 120)))), () -> {
+                at(daytime(s, t.plus(Duration.ofMinutes(120 + rnd.nextLong(Math.max(1, window - 120))))), () -> {
                     s.status = expect(target.desk().withdraw(s.referral, onCall,
                             "the person chose not to continue"), "withdrawal").status();
                     count(WITHDRAWALS);
@@ -612,7 +612,8 @@ public final class DemoData {
             default:
                 // most intakes happen early in the window; none later than a day before the deadline
                 double u = rnd.nextDouble();
-                Instant intake = t.plus(Duration.ofMinutes(120 + Math.round(u * u * Math.max(0, window - 120))));
+                Instant intake = daytime(s, t.plus(Duration.ofMinutes(120 + Math.round(u * u * Math.max(0,
+                        window - 120)))));
                 at(intake, () -> {
                     if (s.status != ReferralStatus.PENDING_INTAKE) {
                         return;
@@ -639,12 +640,16 @@ public final class DemoData {
         count(ASSIGNMENTS);
     }
 
-    /** The least-loaded case manager of the site under the caseload target, so that nobody reaches the cap. */
+    /**
+     * The least-loaded case manager of the site, so that nobody reaches the cap (rule R30). The demo login's caseload
+     * counts four fewer than it is, so that she carries a little more than her colleagues: a full caseload, at or just
+     * above the target, for the case manager's screens.
+     */
     private Actor caseManagerFor(DemoSite site) {
         Actor best = null;
         int bestLoad = Integer.MAX_VALUE;
         for (Actor cm : site.caseManagers) {
-            int load = caseload.getOrDefault(cm, 0) + (cm.id().value().equals(DemoUsers.CASE_MANAGER) ? 3 : 0);
+            int load = caseload.getOrDefault(cm, 0) - (cm.id().value().equals(DemoUsers.CASE_MANAGER) ? 4 : 0);
             if (load < bestLoad) {
                 best = cm;
                 bestLoad = load;
@@ -666,21 +671,21 @@ public final class DemoData {
         int goals = 1 + (r.nextDouble() < 0.4 ? 1 : 0) + (r.nextDouble() < 0.1 ? 1 : 0);
         for (int i = 0; i < goals; i++) {
             PlanDomain domain = GOAL_DOMAINS.pick(r);
-            Instant when = t.plus(hours(r, 24, 24 * 21));
+            Instant when = daytime(s, t.plus(hours(r, 24, 24 * 21)));
             at(when, () -> goal(s, domain, GoalKind.GENERAL, describe(domain, s.random)));
         }
         // flexible funds: what the money bought (SPEC §6.5)
         double f = r.nextDouble();
         int spends = f < 0.45 ? 0 : f < 0.85 ? 1 : 2;
         for (int i = 0; i < spends; i++) {
-            at(t.plus(hours(r, 2, 24 * 150)), () -> spend(s));
+            at(daytime(s, t.plus(hours(r, 2, 24 * 150))), () -> spend(s));
         }
         contacts(s, r, t);
         if (r.nextDouble() < 0.15) {
-            at(t.plus(hours(r, 24 * 14, 24 * 250)), () -> newCase(s));
+            at(daytime(s, t.plus(hours(r, 24 * 14, 24 * 250))), () -> newCase(s));
         }
         if (r.nextDouble() < 0.08) {
-            at(t.plus(hours(r, 24 * 60, 24 * 300)), () -> close(s));
+            at(daytime(s, t.plus(hours(r, 24 * 60, 24 * 300))), () -> close(s));
         }
     }
 
@@ -704,7 +709,7 @@ public final class DemoData {
                     Set.of(Purpose.RESEARCH_EVALUATION), EVALUATION_CLASSES, Optional.empty()));
         }
         if (r.nextDouble() < 0.12) {
-            at(t.plus(hours(r, 24, 24 * 30)), () -> part2(s));
+            at(daytime(s, t.plus(hours(r, 24, 24 * 30))), () -> part2(s));
         }
     }
 
@@ -746,16 +751,16 @@ public final class DemoData {
         SplittableRandom r = s.random;
         Instant t = clock.instant();
         if (r.nextDouble() < 0.4) {
-            at(t.plus(hours(r, 24, 24 * 14)), () -> service(s, domain));
+            at(daytime(s, t.plus(hours(r, 24, 24 * 14))), () -> service(s, domain));
         }
         // the last change of each goal's status is what is recorded (progress is not linear)
         double progress = r.nextDouble();
         if (progress < 0.30) {
-            at(t.plus(hours(r, 24 * 7, 24 * 60)), () -> goalStatus(s, goal, GoalStatus.IN_PROGRESS));
+            at(daytime(s, t.plus(hours(r, 24 * 7, 24 * 60))), () -> goalStatus(s, goal, GoalStatus.IN_PROGRESS));
         } else if (progress < 0.50) {
-            at(t.plus(hours(r, 24 * 30, 24 * 180)), () -> goalStatus(s, goal, GoalStatus.ACHIEVED));
+            at(daytime(s, t.plus(hours(r, 24 * 30, 24 * 180))), () -> goalStatus(s, goal, GoalStatus.ACHIEVED));
         } else if (progress < 0.55) {
-            at(t.plus(hours(r, 24 * 20, 24 * 120)), () -> goalStatus(s, goal, GoalStatus.SET_ASIDE));
+            at(daytime(s, t.plus(hours(r, 24 * 20, 24 * 120))), () -> goalStatus(s, goal, GoalStatus.SET_ASIDE));
         }
     }
 
@@ -874,7 +879,7 @@ public final class DemoData {
         Instant next = from;
         for (int i = 0; i < max && next.isBefore(until); i++) {
             ContactType type = CONTACT_TYPES.pick(r);
-            at(next, () -> contact(s, type));
+            at(daytime(s, next), () -> contact(s, type));
             next = next.plus(hours(r, 24 * minDays, 24 * maxDays));
         }
         return next;
@@ -884,7 +889,7 @@ public final class DemoData {
     private void lookedFor(Story s, SplittableRandom r, Instant from, Instant until) {
         Instant c = from.plus(hours(r, 24 * 30, 24 * 60));
         for (int i = 0; i < 2 && c.isBefore(until); i++) {
-            at(c, () -> contact(s, ContactType.COLLATERAL));
+            at(daytime(s, c), () -> contact(s, ContactType.COLLATERAL));
             c = c.plus(hours(r, 24 * 45, 24 * 75));
         }
     }
@@ -930,23 +935,23 @@ public final class DemoData {
         count(CASES);
         PostEnrollmentCaseId id = c.id();
         if (r.nextDouble() < 0.2) {
-            at(t.plus(hours(r, 24, 24 * 5)), () -> decide(s, id, Optional.of(
+            at(daytime(s, t.plus(hours(r, 24, 24 * 5))), () -> decide(s, id, Optional.of(
                     "the charging deadline came before the consultation could take place")));
             return;
         }
-        Instant asked = t.plus(hours(r, 2, 48));
+        Instant asked = daytime(s, t.plus(hours(r, 2, 48)));
         at(asked, () -> {
             expect(target.coordination().requestConsultation(id, site.prosecutor), "consultation");
             count(CONSULTATIONS);
         });
-        Instant shared = asked.plus(hours(r, 12, 24 * 4));
+        Instant shared = daytime(s, asked.plus(hours(r, 12, 24 * 4)));
         at(shared, () -> {
             // what the case manager may share with the prosecutor is decided by the participant's consents and logged
             target.disclosure().disclose(DisclosureRequest.of(s.caseManager, Role.PROSECUTOR, s.id(),
                     Set.of(DataClass.ENROLLMENT_STATUS, DataClass.PLAN_SUMMARY), Purpose.LEGAL_COORDINATION));
             count(DISCLOSURES);
         });
-        Instant input = shared.plus(hours(r, 2, 24 * 3));
+        Instant input = daytime(s, shared.plus(hours(r, 2, 24 * 3)));
         at(input, () -> {
             if (s.closed) {
                 return;
@@ -955,7 +960,7 @@ public final class DemoData {
                     CM_INPUTS_TEXT.get(s.random.nextInt(CM_INPUTS_TEXT.size()))), "case-manager input");
             count(CM_INPUTS);
         });
-        at(input.plus(hours(r, 4, 24 * 5)), () -> decide(s, id, Optional.empty()));
+        at(daytime(s, input.plus(hours(r, 4, 24 * 5))), () -> decide(s, id, Optional.empty()));
     }
 
     private void decide(Story s, PostEnrollmentCaseId id, Optional<String> waiver) {
@@ -1274,7 +1279,7 @@ public final class DemoData {
         for (Instant t = from; t.isBefore(end.minus(Duration.ofDays(2))); t = t.plus(Duration.ofDays(days - 2
                 + s.random.nextInt(5)))) {
             ContactType type = types[i++ % types.length];
-            at(t, () -> contact(s, type));
+            at(daytime(s, t.plus(Duration.ofMinutes(s.random.nextInt(8 * 60)))), () -> contact(s, type));
         }
     }
 
@@ -1331,6 +1336,20 @@ public final class DemoData {
 
     private static Instant local(DemoSite site, LocalDate day, int hour, int minute) {
         return day.atTime(hour, minute).atZone(site.policy.zone()).toInstant();
+    }
+
+    /**
+     * The instant itself during working hours (08:00–20:00 at the site), else the next working morning: staff record
+     * their work by day. Never earlier than {@code t}, so steps computed one after another keep their order.
+     */
+    private static Instant daytime(Story s, Instant t) {
+        ZonedDateTime local = t.atZone(s.site.policy.zone());
+        int hour = local.getHour();
+        if (hour >= 8 && hour < 20) {
+            return t;
+        }
+        ZonedDateTime morning = (hour < 8 ? local : local.plusDays(1)).with(LocalTime.of(hour < 8 ? 8 : 9, 0));
+        return morning.plusMinutes(s.random.nextInt(120)).toInstant();
     }
 
     private static Duration minutes(SplittableRandom r, int min, int max) {
