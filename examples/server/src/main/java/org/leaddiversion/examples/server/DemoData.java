@@ -415,7 +415,8 @@ public final class DemoData {
                 || path == Path.PRESUMPTIVE_CONFIRMED || path == Path.PRESUMPTIVE_OVERRIDDEN)) {
             door = Door.SOCIAL_CONTACT;
         }
-        if ((path == Path.PRESUMPTIVE_CONFIRMED || path == Path.PRESUMPTIVE_OVERRIDDEN) && !site.hasPresumptiveCriteria()) {
+        boolean presumptive = path == Path.PRESUMPTIVE_CONFIRMED || path == Path.PRESUMPTIVE_OVERRIDDEN;
+        if (presumptive && !site.hasPresumptiveCriteria()) {
             path = Path.ENROLL;
         }
         if (path == Path.HARD && site.profile == DemoSite.Profile.ALBANY) {
@@ -780,7 +781,7 @@ public final class DemoData {
         ServiceReferralStatus status = x < 0.35 ? ServiceReferralStatus.CONNECTED : x < 0.60
                 ? ServiceReferralStatus.REFERRED : x < 0.75 ? ServiceReferralStatus.WAITLISTED : x < 0.88
                 ? ServiceReferralStatus.COMPLETED : ServiceReferralStatus.DECLINED;
-        expect(target.caseManagement().addServiceReferral(s.enrollment, s.caseManager, domain, provider(domain, r),
+        expect(target.caseManagement().addServiceReferral(s.enrollment, s.caseManager, domain, PROVIDERS.get(domain),
                 status), "service referral");
         count(SERVICE_REFERRALS);
     }
@@ -1415,10 +1416,6 @@ public final class DemoData {
     private static String describe(PlanDomain domain, SplittableRandom r) {
         List<String> texts = GOAL_TEXT.get(domain);
         return texts.get(r.nextInt(texts.size()));
-    }
-
-    private static String provider(PlanDomain domain, SplittableRandom r) {
-        return PROVIDERS.get(domain);
     }
 
     /** The full multi-party release: partners, the court and the work group, for care and legal coordination. */

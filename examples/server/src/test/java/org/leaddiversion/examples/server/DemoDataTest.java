@@ -6,15 +6,12 @@ package org.leaddiversion.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -68,7 +65,7 @@ class DemoDataTest {
     private InMemoryProgramme memory;
     private DemoData.Summary seededInMemory;
     private ParticipantRecords records;
-    private List<String> logged;
+    private List<DomainEvent> logged;
 
     @BeforeAll
     void seed() {
@@ -88,10 +85,11 @@ class DemoDataTest {
     }
 
     @Test
-    void theSameSeedGivesTheSameData() throws Exception {
+    void theSameSeedGivesTheSameData() {
         try (LeadDatabase again = LeadDatabase.h2InMemory("demo-data-b")) {
             DemoData.Summary second = DemoData.seed(again, SMALL);
-            assertThat(digest(events(again))).isEqualTo(digest(logged));
+            // event for event, as values (a set inside an event has no fixed order from one JVM to the next)
+            assertThat(events(again)).isEqualTo(logged);
             assertThat(second.referralsByStatus()).isEqualTo(seeded.referralsByStatus());
             assertThat(second.enrollmentsByStatus()).isEqualTo(seeded.enrollmentsByStatus());
         }
@@ -100,16 +98,17 @@ class DemoDataTest {
         var programme = new InMemoryProgramme(clock, IdGenerator.sequential(other.seed()),
                 CaseloadCapacity.notTracked());
         DemoData.seed(DemoTarget.inMemory(programme), clock, other);
-        assertThat(digest(programme.events().stream().map(Object::toString).toList()))
-                .as("another seed gives other data").isNotEqualTo(digest(logged));
+        assertThat(programme.events()).as("another seed gives other data").isNotEqualTo(logged);
     }
 
     @Test
     void theDatabaseHoldsExactlyWhatTheInMemoryRunProduced() {
-        List<String> inMemory = memory.events().stream().map(Object::toString).toList();
-        assertThat(logged).isNotEmpty().containsExactlyElementsOf(inMemory);
+        assertThat(logged).isNotEmpty().containsExactlyElementsOf(memory.events());
         assertThat(seededInMemory.referralsByStatus()).isEqualTo(seeded.referralsByStatus());
-        assertThat(seededInMemory.activity().get(DemoData.CONTACTS)).isEqualTo(seeded.activity().get(DemoData.CONTACTS));
+        // the same counts, but for the meetings, which only the in-memory run can record
+        var inMemoryActivity = new java.util.HashMap<>(seededInMemory.activity());
+        assertThat(inMemoryActivity.remove(DemoData.MEETINGS)).isPositive();
+        assertThat(seeded.activity()).isEqualTo(inMemoryActivity);
     }
 
     @Test
@@ -158,7 +157,8 @@ class DemoDataTest {
         Instant now = SMALL.end();
         assertThat(records.consentsOf(cm, sam).data()).anySatisfy(c -> {
             assertThat(c.type()).isEqualTo(ConsentType.MULTI_PARTY_ROI);
-            assertThat(c.covers(Role.PROSECUTOR, Purpose.LEGAL_COORDINATION, DataClass.ENROLLMENT_STATUS, now)).isTrue();
+            assertThat(c.covers(Role.PROSECUTOR, Purpose.LEGAL_COORDINATION, DataClass.ENROLLMENT_STATUS, now))
+                    .isTrue();
             assertThat(c.covers(Role.PROSECUTOR, Purpose.LEGAL_COORDINATION, DataClass.PLAN_SUMMARY, now)).isTrue();
         });
         assertThat(records.enrollmentsOf(cm, sam).data()).singleElement()
@@ -247,23 +247,13 @@ class DemoDataTest {
         assertThat(RuleCatalogue.checkAll(memory.record())).isEmpty();
     }
 
-    /** Every event of the database's log, in order, as text (the outbox hands them over once). */
-    private static List<String> events(LeadDatabase database) {
-        var all = new ArrayList<String>();
+    /** Every event of the database's log, in order (the outbox hands each over once). */
+    private static List<DomainEvent> events(LeadDatabase database) {
+        var all = new ArrayList<DomainEvent>();
         var outbox = database.outbox(Clock.systemUTC());
-        while (outbox.relay(10_000, batch -> batch.stream().map(OutboxEvent::event).map(Object::toString)
-                .forEach(all::add)) > 0) {
+        while (outbox.relay(10_000, batch -> batch.stream().map(OutboxEvent::event).forEach(all::add)) > 0) {
             // until drained
         }
         return all;
-    }
-
-    private static String digest(List<String> lines) throws Exception {
-        var sha = MessageDigest.getInstance("SHA-256");
-        for (String line : lines) {
-            sha.update(line.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 }
