@@ -207,7 +207,12 @@ class DemoDataTest {
         assertThat(records.referralsOf(pm, new PersonId(DemoData.KAI)).data()).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(ReferralStatus.INELIGIBLE));
         assertThat(records.enrollmentsOf(pm, new PersonId(DemoData.MAX)).data()).hasSize(1);
-        assertThat(seeded.count("cm-1 caseload")).isBetween(4, 25);
+        // the database hands out caseload counts per case manager: the demo case manager carries a full caseload
+        var caseloads = db.programme(Clock.fixed(SMALL.end(), ZoneOffset.UTC), IdGenerator.sequential(99),
+                CaseloadCapacity.notTracked()).openCaseloads(SEATTLE);
+        int cm1 = caseloads.get(CaseManagerId.of(Actor.of(DemoUsers.CASE_MANAGER, Role.CASE_MANAGER).id()));
+        assertThat(cm1).isEqualTo(seeded.count("cm-1 caseload")).isBetween(4, 25);
+        assertThat(caseloads.values()).allMatch(n -> n <= 25);
         // reads are audited: none of the above was released without an entry
         assertThat(records.referralsOf(pm, new PersonId(DemoData.JO)).outcome()).isNotEqualTo(AuditOutcome.DENIED);
     }
