@@ -78,7 +78,7 @@ class GraphiQlInChromiumTest {
     }
 
     @Test
-    void a_signed_in_user_runs_the_saved_rule_catalogue_query_with_nothing_loaded_from_outside() {
+    void a_signed_in_case_manager_runs_her_saved_caseload_query_with_nothing_loaded_from_outside() {
         String origin = "http://localhost:" + port;
         browser.get(origin + "/login");
         browser.findElement(By.name("username")).sendKeys("case-manager");
@@ -89,12 +89,12 @@ class GraphiQlInChromiumTest {
         waitFor("GraphiQL to render", b -> !b.findElements(By.cssSelector(".graphiql-container")).isEmpty());
         waitFor("the page to show who is signed in",
                 b -> b.findElement(By.id("lead-user")).getText().startsWith("case-manager"));
-        assertTrue(browser.findElement(By.cssSelector(".graphiql-container")).getText().contains("RuleCatalogue"),
-                "the first saved operation is open in the editor");
+        assertTrue(browser.findElement(By.cssSelector(".graphiql-container")).getText().contains("MyCaseload"),
+                "the case manager's saved operations are open as tabs, her caseload first");
 
         browser.findElement(By.cssSelector(".graphiql-execute-button")).click();
-        waitFor("the query's result", b -> text(b, ".graphiql-response").contains("\"statement\""));
-        assertTrue(text(browser, ".graphiql-response").contains("\"R01\""), "the rule catalogue came back");
+        waitFor("the query's result", b -> text(b, ".graphiql-response").contains("\"totalCount\""));
+        assertTrue(text(browser, ".graphiql-response").contains("\"participants\""), "her caseload came back");
 
         @SuppressWarnings("unchecked")
         List<String> resources = (List<String>) ((JavascriptExecutor) browser).executeScript(
