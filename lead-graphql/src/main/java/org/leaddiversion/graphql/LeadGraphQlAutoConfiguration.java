@@ -171,15 +171,24 @@ public class LeadGraphQlAutoConfiguration {
         return wiring -> wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.DATE);
     }
 
+    @Bean
+    ParsedDocuments leadParsedDocuments(LeadGraphQlProperties properties) {
+        return new ParsedDocuments(properties.documentCacheEntries());
+    }
+
     /**
-     * Fails start-up on any unmapped schema field, and switches introspection: {@code lead.graphql.introspection},
-     * else off under a {@code production} or {@code prod} profile, else on.
+     * Fails start-up on any unmapped schema field, switches introspection ({@code lead.graphql.introspection}, else
+     * off under a {@code production} or {@code prod} profile, else on), and caches parsed documents.
      */
     @Bean
-    GraphQlSourceBuilderCustomizer leadSchemaChecks(LeadGraphQlProperties properties, Environment environment) {
+    GraphQlSourceBuilderCustomizer leadSchemaChecks(LeadGraphQlProperties properties, Environment environment,
+                                                    ParsedDocuments parsedDocuments) {
         boolean introspection = properties.introspection() != null ? properties.introspection()
                 : !environment.acceptsProfiles(Profiles.of("production", "prod"));
         return builder -> {
+            if (properties.documentCacheEntries() > 0) {
+                builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(parsedDocuments));
+            }
             builder.inspectSchemaMappings(report -> {
                 var unmapped = report.unmappedFields().stream()
                         .filter(f -> !SchemaTypes.served(f.getTypeName(), f.getFieldName())).toList();

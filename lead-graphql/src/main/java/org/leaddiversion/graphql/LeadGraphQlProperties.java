@@ -26,12 +26,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param policyPublishers roles that may publish a site policy version (default {@code PROJECT_MANAGER} and
  *                         {@code PCG_MEMBER}: the PCG decides policy, the project manager keeps it, SPEC §2.1); an
  *                         empty list lets nobody publish through the API
+ * @param documentCacheSize how many parsed and validated query documents this node keeps (default 500; {@code 0}
+ *                         parses every request's document)
  */
 @ConfigurationProperties("lead.graphql")
 public record LeadGraphQlProperties(Integer maxDepth, Integer maxComplexity, Integer maxQueryChars,
-                                    Boolean introspection, Duration policyCacheTtl, Set<Role> policyPublishers) {
+                                    Boolean introspection, Duration policyCacheTtl, Set<Role> policyPublishers,
+                                    Integer documentCacheSize) {
 
     public LeadGraphQlProperties {
+        if (documentCacheSize != null && documentCacheSize < 0) {
+            throw new IllegalArgumentException("lead.graphql.document-cache-size must not be negative");
+        }
         if (policyCacheTtl != null && policyCacheTtl.isNegative()) {
             throw new IllegalArgumentException("lead.graphql.policy-cache-ttl must not be negative");
         }
@@ -55,6 +61,11 @@ public record LeadGraphQlProperties(Integer maxDepth, Integer maxComplexity, Int
     /** How long a site's policy versions stay cached on this node. */
     public Duration policyCacheTimeToLive() {
         return policyCacheTtl == null ? Duration.ofSeconds(30) : policyCacheTtl;
+    }
+
+    /** How many parsed documents this node keeps; 0 keeps none. */
+    public int documentCacheEntries() {
+        return documentCacheSize == null ? 500 : documentCacheSize;
     }
 
     /** The roles that may publish a policy version. */

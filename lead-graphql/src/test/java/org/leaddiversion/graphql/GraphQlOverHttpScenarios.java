@@ -67,6 +67,8 @@ abstract class GraphQlOverHttpScenarios extends ApiClients {
     LeadDatabase db;
     @Autowired
     Clock clock;
+    @Autowired
+    ParsedDocuments parsedDocuments;
 
     private String rosa;
     private ReferralId rosasReferral;
@@ -221,6 +223,24 @@ abstract class GraphQlOverHttpScenarios extends ApiClients {
         assertEquals("BAD_REQUEST", error.getErrorType().toString());
         assertEquals(TestApplication.PURPOSE, error.getExtensions().get("field"));
         assertEquals(before, auditCount(), "nothing was executed");
+    }
+
+    @Test
+    void a_document_sent_again_is_parsed_once_and_a_malformed_one_is_never_kept() {
+        String document = "query Again { ruleCatalogue { id } }";
+        anonymous().document(document).executeSync();
+        long before = parsedDocuments.hits();
+        for (int i = 0; i < 3; i++) {
+            var response = anonymous().document(document).executeSync();
+            assertTrue(response.getErrors().isEmpty(), () -> response.getErrors().toString());
+        }
+        assertEquals(before + 3, parsedDocuments.hits(), "served from the cache");
+        String malformed = "query Broken { ruleCatalogue { nope } }";
+        anonymous().document(malformed).executeSync();
+        long afterFirst = parsedDocuments.hits();
+        var again = anonymous().document(malformed).executeSync();
+        assertFalse(again.getErrors().isEmpty());
+        assertEquals(afterFirst, parsedDocuments.hits(), "a document that failed validation is not cached");
     }
 
     @Test
