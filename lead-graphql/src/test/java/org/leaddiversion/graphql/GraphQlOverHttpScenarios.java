@@ -213,6 +213,17 @@ abstract class GraphQlOverHttpScenarios extends ApiClients {
     }
 
     @Test
+    void a_blank_or_overlong_participant_id_is_a_bad_request_naming_the_argument() {
+        for (String id : List.of(" ", "x".repeat(101))) {
+            var response = caseManager().document("query($id: ID!) { participant(id: $id) { referrals { id } } }")
+                    .variable("id", id).executeSync();
+            ResponseError error = only(response);
+            assertEquals("BAD_REQUEST", error.getErrorType().toString());
+            assertEquals("id", error.getExtensions().get("field"));
+        }
+    }
+
+    @Test
     void a_viewer_the_host_refuses_to_resolve_is_a_bad_request_naming_what_it_stated() {
         int before = auditCount();
         var response = as("cm-1", "CASE_MANAGER", "GOSSIP", true).document("""
