@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.leaddiversion.domain.fixtures.ProgrammeFixtures.expect;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,7 +93,7 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class HostileInputScenarios extends ApiClients {
 
     static final long SEED = Long.getLong("lead.fuzz.seed", 20_260_203L);
-    static final int EXAMPLES = Integer.getInteger("lead.fuzz.examples", 300);
+    static final int EXAMPLES = Integer.getInteger("lead.fuzz.examples", 800);
     /** With {@code -Dlead.fuzz.survey=true}: every falsifying request is listed instead of the smallest of the first. */
     static final boolean SURVEY = Boolean.getBoolean("lead.fuzz.survey");
     /** {@code lead.graphql.max-query-chars}, left at its default. */
@@ -855,6 +856,52 @@ abstract class HostileInputScenarios extends ApiClients {
                 + String.join("\n", falsified));
     }
 
+    /**
+     * Free text — any code points, lone surrogates and NUL included, and the hostile texts — is either stored exactly
+     * as written (trimmed) and read back so, or refused as a {@code BAD_REQUEST} naming its field; never changed on
+     * the way, on either database.
+     */
+    @Test
+    @Order(3)
+    @SuppressWarnings("unchecked")
+    void free_text_is_stored_as_written_or_refused_naming_its_field() {
+        Operation addGoal = operations.stream().filter(o -> o.name().equals("addGoal")).findFirst().orElseThrow();
+        Gen<String> hostileTexts = Generate.pick(HOSTILE.stream().filter(h -> h.value() instanceof String)
+                .map(h -> (String) h.value()).toList());
+        Gen<String> texts = Generate.frequency(List.of(Pair.of(3, strings().allPossible().ofLengthBetween(1, 40)),
+                Pair.of(2, strings().basicMultilingualPlaneAlphabet().ofLengthBetween(1, 40)),
+                Pair.of(2, hostileTexts)));
+        qt().withFixedSeed(SEED).withExamples(Math.max(20, EXAMPLES / 8)).withShrinkCycles(30).forAll(texts)
+                .describedAs(HostileInputScenarios::escaped).checkAssert(text -> {
+                    Map<String, Object> variables = copy(addGoal.baseline());
+                    ((Map<String, Object>) variables.get("input")).put("description", text);
+                    Map<String, Object> response = post(CASE_MANAGER.headers(), body(addGoal.document(), variables))
+                            .json();
+                    var errors = (List<Map<String, Object>>) response.getOrDefault("errors", List.of());
+                    if (!errors.isEmpty()) {
+                        assertEquals(1, errors.size(), () -> abbreviated(errors));
+                        var extensions = (Map<String, Object>) errors.get(0).get("extensions");
+                        assertEquals("BAD_REQUEST", extensions.get("classification"), () -> abbreviated(errors));
+                        assertEquals("input.description", extensions.get("field"), () -> abbreviated(errors));
+                        return;
+                    }
+                    var payload = (Map<String, Object>) ((Map<String, Object>) response.get("data")).get("addGoal");
+                    assertEquals(List.of(), payload.get("errors"));
+                    var goals = (List<Map<String, Object>>) ((Map<String, Object>) payload.get("plan")).get("goals");
+                    Object stored = goals.stream().filter(g -> g.get("id").equals(payload.get("goalId")))
+                            .findFirst().map(g -> g.get("description")).orElse(null);
+                    assertEquals(escaped(text.strip()), escaped(String.valueOf(stored)), "the goal reads back as written");
+                });
+    }
+
+    /** Text with every character outside printable ASCII written as a Java escape, for reports. */
+    static String escaped(String text) {
+        var out = new StringBuilder();
+        text.chars().limit(200).forEach(c -> out.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c)
+                : String.format("\\u%04X", c)));
+        return out + (text.length() > 200 ? "… (" + text.length() + " characters)" : "");
+    }
+
     private static final Set<String> BAD_INPUT = Set.of("BAD_REQUEST", "FORBIDDEN", "NOT_FOUND");
     private static final Set<String> BAD_DOCUMENT = Set.of("BAD_REQUEST", "QUERY_TOO_LARGE", "InvalidSyntax",
             "ValidationError");
@@ -865,7 +912,8 @@ abstract class HostileInputScenarios extends ApiClients {
             case VARIABLE:
                 return BAD_INPUT;
             case LITERAL:
-                return union(BAD_INPUT, Set.of("QUERY_TOO_LARGE"));
+                // written into the document, a lone surrogate makes the document itself invalid GraphQL
+                return union(BAD_INPUT, Set.of("QUERY_TOO_LARGE", "InvalidSyntax"));
             case OVERSIZE:
                 return Set.of("QUERY_TOO_LARGE");
             default:
