@@ -7,6 +7,7 @@ package org.leaddiversion.graphql;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.InputMapDefinesTooManyFieldsException;
 import graphql.execution.TypeFromAST;
 import graphql.language.Argument;
 import graphql.language.Document;
@@ -47,21 +48,28 @@ import reactor.core.publisher.Mono;
 
 /**
  * Makes an input value the schema refuses before execution — a date that is not a date, an enum value the schema
- * does not know, a required field left out, in a variable or in the document — a {@code BAD_REQUEST} naming the
- * field as the data fetchers' own refusals do ({@code extensions.field}, e.g. {@code input.person.dateOfBirth}).
+ * does not know, a required field left out or null, a field its input type does not have, a plain value where an
+ * object belongs, in a variable or in the document — a {@code BAD_REQUEST} naming the field as the data fetchers' own
+ * refusals do ({@code extensions.field}, e.g. {@code input.person.dateOfBirth}).
  * graphql-java reports these as {@code ValidationError}s whose messages echo the rejected value, which may be
  * personal data; the replacement says which field and why, never the value.
  *
  * <p>A variable's field is named from the argument the variable is passed to ({@code input}), or from the variable
- * where it is used otherwise. Other errors (syntax, unknown fields) pass through unchanged. Only a request that
+ * where it is used otherwise. Other errors (syntax, unknown fields of a selection) pass through unchanged. Only a request that
  * failed before execution is looked at, so a valid request costs nothing here.
  */
 final class InputErrors implements WebGraphQlInterceptor {
 
-    private static final Pattern MISSING_FIELDS =
-            Pattern.compile("argument '([^']+)' with value .* is missing required fields '\\[([^\\],]+)");
+    private static final Pattern MISSING_FIELDS = Pattern.compile(
+            "argument '([^']+)' with value .* is missing required fields '\\[([^\\],]+)", Pattern.DOTALL);
     private static final Pattern NOT_VALID =
-            Pattern.compile("argument '([^']+)' with value .* is not a valid '([^']+)'");
+            Pattern.compile("argument '([^']+)' with value .* is not a valid '([^']+)'", Pattern.DOTALL);
+    private static final Pattern NULL_VALUE =
+            Pattern.compile("argument '([^']+)' with value .* must not be null$", Pattern.DOTALL);
+    private static final Pattern NOT_AN_OBJECT =
+            Pattern.compile("argument '([^']+)' with value .* must be an object type$", Pattern.DOTALL);
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile(
+            "argument '([^']+)' with value .* contains a field not in '([^']+)': '([^']*)'$", Pattern.DOTALL);
     private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
 
     private final Supplier<GraphQLSchema> schema;
@@ -101,6 +109,19 @@ final class InputErrors implements WebGraphQlInterceptor {
             if (m.find()) {
                 return Optional.of(badRequest(m.group(1), "is not a valid " + m.group(2), error));
             }
+            m = NULL_VALUE.matcher(message);
+            if (m.find()) {
+                return Optional.of(badRequest(m.group(1), "is required", error));
+            }
+            m = NOT_AN_OBJECT.matcher(message);
+            if (m.find()) {
+                return Optional.of(badRequest(m.group(1), "must be an object", error));
+            }
+            m = UNKNOWN_FIELD.matcher(message);
+            if (m.find()) {
+                return Optional.of(badRequest(m.group(1) + "." + m.group(3), "is not a field of " + m.group(2),
+                        error));
+            }
         }
         if (type == ValidationErrorType.NullValueForNonNullArgument
                 || type == ValidationErrorType.MissingFieldArgument) {
@@ -114,7 +135,8 @@ final class InputErrors implements WebGraphQlInterceptor {
 
     /** An error raised while coercing the request's variables, before any validation of values could name a field. */
     private static boolean isVariableCoercion(GraphQLError error) {
-        return !(error instanceof ValidationError)
+        return error instanceof InputMapDefinesTooManyFieldsException
+                || !(error instanceof ValidationError)
                 && error.getErrorType() == graphql.ErrorType.ValidationError
                 && error.getMessage() != null && error.getMessage().startsWith("Variable '");
     }

@@ -25,9 +25,10 @@ class ParticipantController {
     record ParticipantRef(PersonId id) {
     }
 
+    /** A blank or over-long id is a {@code BAD_REQUEST} naming the argument, {@code id}. */
     @QueryMapping
     ParticipantRef participant(@Argument String id) {
-        return new ParticipantRef(new PersonId(id));
+        return new ParticipantRef(CareInputs.person(id, "id"));
     }
 
     @SchemaMapping(typeName = "Participant")

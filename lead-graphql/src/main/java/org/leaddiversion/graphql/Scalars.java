@@ -13,15 +13,17 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
  * The schema's scalars: {@code DateTime} (an instant, ISO-8601 with offset, e.g. {@code 2026-01-12T21:10:00Z}),
- * and {@code Date} (a calendar day, {@code 2026-01-12}). The domain's typed ids serialise through the standard
+ * and {@code Date} (a calendar day, {@code 2026-01-12}), each in the years 0001 to 9999 (UTC for an instant): what
+ * every supported database stores, and far enough for any programme's dates. An input outside them is refused as
+ * not a DateTime or Date, like any other malformed value. The domain's typed ids serialise through the standard
  * {@code ID} scalar as their text, which is their value.
  */
 final class Scalars {
@@ -31,10 +33,20 @@ final class Scalars {
 
     static final GraphQLScalarType DATE_TIME = text("DateTime",
             "An instant on the UTC time line, ISO-8601 with an offset, e.g. 2026-01-12T21:10:00Z.",
-            Instant.class, s -> java.time.OffsetDateTime.parse(s).toInstant());
+            Instant.class, s -> inYears(java.time.OffsetDateTime.parse(s).toInstant(),
+                    i -> i.atOffset(java.time.ZoneOffset.UTC).getYear()));
 
     static final GraphQLScalarType DATE = text("Date", "A calendar day, ISO-8601, e.g. 2026-01-12.",
-            LocalDate.class, LocalDate::parse);
+            LocalDate.class, s -> inYears(LocalDate.parse(s), LocalDate::getYear));
+
+    /** The value, when its year is one of 0001 to 9999. */
+    private static <T> T inYears(T value, java.util.function.ToIntFunction<T> year) {
+        int y = year.applyAsInt(value);
+        if (y < 1 || y > 9999) {
+            throw new java.time.DateTimeException("year " + y + " is outside 0001 to 9999");
+        }
+        return value;
+    }
 
     private static <T> GraphQLScalarType text(String name, String description, Class<T> type,
                                               Function<String, T> parse) {
@@ -65,8 +77,8 @@ final class Scalars {
                 }
                 try {
                     return parse.apply(text);
-                } catch (DateTimeParseException e) {
-                    throw failure.apply("not a " + name + " (" + description + ")");
+                } catch (DateTimeException e) {
+                    throw failure.apply("not a " + name + " in the years 0001 to 9999 (" + description + ")");
                 }
             }
         }).build();

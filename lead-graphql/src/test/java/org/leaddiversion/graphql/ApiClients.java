@@ -6,20 +6,32 @@ package org.leaddiversion.graphql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import org.leaddiversion.domain.common.Role;
+import org.leaddiversion.domain.consent.Purpose;
+import org.leaddiversion.domain.consent.RecipientCircumstances;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import org.springframework.graphql.support.DocumentSource;
+import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
  * What every API test needs: GraphQL clients over real HTTP as a given viewer (the test host's {@link ActorResolver}
  * reads the X-Test headers), and the audit log's size. Extend it from a {@code @SpringBootTest(webEnvironment =
- * RANDOM_PORT)} class.
+ * RANDOM_PORT)} class. Every client finds named documents ({@code documentName("participantRecords")}) under
+ * {@code src/test/resources/graphql-test/}, as {@code GraphQlTester} does.
  */
 abstract class ApiClients {
+
+    /** The test's saved operations: {@code graphql-test/<name>.graphql} on the test class path. */
+    static final DocumentSource TEST_DOCUMENTS = new ResourceDocumentSource(
+            List.of(new ClassPathResource("graphql-test/")), ResourceDocumentSource.FILE_EXTENSIONS);
 
     @LocalServerPort
     int port;
@@ -28,15 +40,32 @@ abstract class ApiClients {
 
     /** A client acting as {@code actor} in {@code role}, for {@code purpose}, assigned to the participant or not. */
     HttpSyncGraphQlClient as(String actor, String role, String purpose, boolean assigned) {
-        return HttpSyncGraphQlClient.builder(RestClient.create("http://localhost:" + port + "/graphql"))
-                .header(TestApplication.ACTOR, actor).header(TestApplication.ROLE, role)
+        return builder().header(TestApplication.ACTOR, actor).header(TestApplication.ROLE, role)
                 .header(TestApplication.PURPOSE, purpose)
                 .header(TestApplication.ASSIGNED, Boolean.toString(assigned)).build();
     }
 
+    /** A client acting as {@code actor} in {@code role}, for {@code purpose}, in the circumstances the host states. */
+    HttpSyncGraphQlClient as(String actor, Role role, Purpose purpose, RecipientCircumstances circumstances) {
+        return builder().header(TestApplication.ACTOR, actor).header(TestApplication.ROLE, role.name())
+                .header(TestApplication.PURPOSE, purpose.name())
+                .header(TestApplication.OWN, Boolean.toString(circumstances.own()))
+                .header(TestApplication.ASSIGNED, Boolean.toString(circumstances.assigned()))
+                .header(TestApplication.IN_MEETING, Boolean.toString(circumstances.inOwgMeeting())).build();
+    }
+
     /** A client without a viewer. */
     HttpSyncGraphQlClient anonymous() {
-        return HttpSyncGraphQlClient.create(RestClient.create("http://localhost:" + port + "/graphql"));
+        return builder().build();
+    }
+
+    /** The endpoint's URL on this test's server. */
+    String endpoint() {
+        return "http://localhost:" + port + "/graphql";
+    }
+
+    private HttpSyncGraphQlClient.Builder<?> builder() {
+        return HttpSyncGraphQlClient.builder(RestClient.create(endpoint())).documentSource(TEST_DOCUMENTS);
     }
 
     /** Rosa's assigned case manager, for care coordination. */

@@ -43,8 +43,8 @@ final class CareStories {
         return LocalDateTime.parse(local).atZone(PACIFIC).toInstant();
     }
 
-    /** A person enrolled in LEAD: her person id and her enrollment's id, as the API names them. */
-    record Enrolled(String person, String enrollment) {
+    /** A person enrolled in LEAD: her person id, her enrollment's id and her referral's, as the API names them. */
+    record Enrolled(String person, String enrollment, String referral) {
         PersonId personId() {
             return new PersonId(person);
         }
@@ -80,7 +80,7 @@ final class CareStories {
         referrals.forEach((person, id) -> {
             expect(desk.recordRoiSignature(id, cm), "ROI");
             var enrollment = expect(desk.completeIntake(id, cm), "intake").enrollment().orElseThrow();
-            out.put(person, new Enrolled(personIds.get(person), enrollment.value().toString()));
+            out.put(person, new Enrolled(personIds.get(person), enrollment.value().toString(), id.value().toString()));
         });
         clock.set(NOW);
         return out;

@@ -215,6 +215,33 @@ abstract class GraphQlOverHttpScenarios extends ApiClients {
     }
 
     @Test
+    void a_date_or_instant_outside_the_years_1_to_9999_is_a_bad_request_naming_the_argument() {
+        var pm = as("pm-1", "PROJECT_MANAGER", "CARE_COORDINATION", false);
+        var agenda = pm.document("""
+                query($at: DateTime!) { workgroupAgenda(site: "seattle-king-county", precinct: "WEST_PRECINCT",
+                                                        at: $at) { flagged } }""")
+                .variable("at", "+999999999-12-31T23:59:59Z").executeSync();
+        assertEquals("BAD_REQUEST", only(agenda).getErrorType().toString(), agenda.getErrors()::toString);
+        assertEquals("at", only(agenda).getExtensions().get("field"));
+        var due = pm.document("""
+                query($before: Date!) { deadlinesDue(site: "seattle-king-county", before: $before) { deadline } }""")
+                .variable("before", "-999999999-01-01").executeSync();
+        assertEquals("BAD_REQUEST", only(due).getErrorType().toString(), due.getErrors()::toString);
+        assertEquals("before", only(due).getExtensions().get("field"));
+    }
+
+    @Test
+    void a_blank_or_overlong_participant_id_is_a_bad_request_naming_the_argument() {
+        for (String id : List.of(" ", "x".repeat(101))) {
+            var response = caseManager().document("query($id: ID!) { participant(id: $id) { referrals { id } } }")
+                    .variable("id", id).executeSync();
+            ResponseError error = only(response);
+            assertEquals("BAD_REQUEST", error.getErrorType().toString());
+            assertEquals("id", error.getExtensions().get("field"));
+        }
+    }
+
+    @Test
     void a_viewer_the_host_refuses_to_resolve_is_a_bad_request_naming_what_it_stated() {
         int before = auditCount();
         var response = as("cm-1", "CASE_MANAGER", "GOSSIP", true).document("""

@@ -502,6 +502,31 @@ abstract class IntakeCommandsScenarios extends ApiClients {
         ResponseError missing = only(noPerson);
         assertEquals("BAD_REQUEST", missing.getErrorType().toString(), missing::toString);
         assertEquals("input.person", missing.getExtensions().get("field"));
+
+        // a field the input type does not have, a null where a value is required, a plain value for an object: each
+        // named, and the value never repeated (graphql-java's own messages print the whole input)
+        for (var literal : Map.of(
+                "{site: \"seattle-king-county\", door: COMMUNITY, person: {id: \"x\", nickname: \"Rosie\"}}",
+                "input.person.nickname",
+                "{site: \"seattle-king-county\", door: COMMUNITY, person: {id: \"Rosie\"}, offences: [null]}",
+                "input.offences[0]",
+                "{site: \"seattle-king-county\", door: COMMUNITY, person: \"Rosie\"}", "input.person").entrySet()) {
+            ResponseError refused = only(officer().document("mutation { submitReferral(input: " + literal.getKey()
+                    + ") { errors { code } } }").executeSync());
+            assertEquals("BAD_REQUEST", refused.getErrorType().toString(), refused::toString);
+            assertEquals(literal.getValue(), refused.getExtensions().get("field"), refused::toString);
+            assertTrue(!refused.getMessage().contains("Rosie"), refused::getMessage);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_variable_with_a_field_its_input_type_does_not_have_is_a_bad_request_naming_the_field() {
+        var input = anArrestDiversion("x");
+        ((Map<String, Object>) input.get("person")).put("nickname", "Rosie");
+        ResponseError error = badRequest(input);
+        assertEquals("input.person.nickname", error.getExtensions().get("field"));
+        assertTrue(!error.getMessage().contains("Rosie"), error::getMessage);
     }
 
     @Test

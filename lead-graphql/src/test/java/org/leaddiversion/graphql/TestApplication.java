@@ -25,6 +25,10 @@ class TestApplication {
     static final String ROLE = "X-Test-Role";
     static final String PURPOSE = "X-Test-Purpose";
     static final String ASSIGNED = "X-Test-Assigned";
+    /** Optional: "true" states that the record is the viewer's own (her referral, her diverted case). */
+    static final String OWN = "X-Test-Own";
+    /** Optional: "true" states that the viewer reads in an Operational Work Group meeting. */
+    static final String IN_MEETING = "X-Test-In-Meeting";
 
     @Bean
     ActorResolver testHeaders() {
@@ -41,8 +45,10 @@ class TestApplication {
                 throw new InvalidValueException(PURPOSE, "is not a purpose of use");
             }
             boolean assigned = "true".equals(request.getHeaders().getFirst(ASSIGNED));
+            boolean own = "true".equals(request.getHeaders().getFirst(OWN));
+            boolean inMeeting = "true".equals(request.getHeaders().getFirst(IN_MEETING));
             return Optional.of(new Viewer(Actor.of(actor, role), purpose,
-                    new RecipientCircumstances(false, assigned, false)));
+                    new RecipientCircumstances(own, assigned, inMeeting)));
         };
     }
 }

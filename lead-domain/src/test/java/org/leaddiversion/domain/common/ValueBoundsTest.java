@@ -46,4 +46,19 @@ class ValueBoundsTest {
         assertEquals("f", assertThrows(InvalidValueException.class,
                 () -> Require.text(chars(Require.TEXT_MAX + 1), "f", Require.TEXT_MAX)).field());
     }
+
+    @Test
+    void text_and_identifiers_never_hold_a_nul_character() {
+        assertEquals("personId", assertThrows(InvalidValueException.class, () -> new PersonId("ro\0sa")).field());
+        assertEquals("f", assertThrows(InvalidValueException.class,
+                () -> Require.text("a room\0of my own", "f", Require.TEXT_MAX)).field());
+    }
+
+    @Test
+    void text_is_well_formed_unicode() {
+        assertEquals("a room \uD83C\uDFE0", Require.text("a room \uD83C\uDFE0", "f"), "a pair is one code point");
+        for (String lone : java.util.List.of("\uD800", "a\uDC00", "\uDC00\uD800", "x\uD83C")) {
+            assertEquals("f", assertThrows(InvalidValueException.class, () -> Require.text(lone, "f")).field());
+        }
+    }
 }
