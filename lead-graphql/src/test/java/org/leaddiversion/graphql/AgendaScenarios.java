@@ -12,8 +12,6 @@ import static org.leaddiversion.domain.fixtures.ProgrammeFixtures.expect;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +50,6 @@ import org.springframework.web.client.RestClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AgendaScenarios extends ApiClients {
 
-    private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     /** States that the viewer reads in an OWG meeting (the host knows; the test says so in a header). */
     static final String IN_MEETING = "X-Test-In-Meeting";
 
@@ -90,9 +87,6 @@ abstract class AgendaScenarios extends ApiClients {
     private String rosasReferral;
     private String samsReferral;
 
-    static Instant seattle(String local) {
-        return LocalDateTime.parse(local).atZone(PACIFIC).toInstant();
-    }
 
     @BeforeAll
     void rosa_is_taken_in_and_lets_the_work_group_hear_of_her_while_sams_intake_is_due() {

@@ -6,6 +6,9 @@ package org.leaddiversion.graphql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.leaddiversion.domain.common.Role;
 import org.leaddiversion.domain.consent.Purpose;
@@ -77,6 +80,11 @@ abstract class ApiClients {
     static ResponseError only(ClientGraphQlResponse response) {
         assertEquals(1, response.getErrors().size(), () -> response.getErrors().toString());
         return response.getErrors().get(0);
+    }
+
+    /** Seattle's local time {@code local} (ISO, e.g. 2026-01-12T21:10) as an instant: the tests' stories happen there. */
+    static Instant seattle(String local) {
+        return LocalDateTime.parse(local).atZone(ZoneId.of("America/Los_Angeles")).toInstant();
     }
 
     /** Entries in the audit log so far. */

@@ -7,7 +7,6 @@ package org.leaddiversion.graphql;
 import static org.leaddiversion.domain.fixtures.ProgrammeFixtures.expect;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +39,7 @@ final class CareStories {
 
     /** A local date-time in Seattle. */
     static Instant seattle(String local) {
-        return LocalDateTime.parse(local).atZone(PACIFIC).toInstant();
+        return ApiClients.seattle(local);
     }
 
     /** A person enrolled in LEAD: her person id, her enrollment's id and her referral's, as the API names them. */

@@ -12,9 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -42,7 +39,6 @@ import org.springframework.graphql.client.ClientGraphQlResponse;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ConflictScenarios extends ApiClients {
 
-    private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
 
     @TestConfiguration
     static class Config {
@@ -59,9 +55,6 @@ abstract class ConflictScenarios extends ApiClients {
     @Autowired
     Clock clock;
 
-    static Instant seattle(String local) {
-        return LocalDateTime.parse(local).atZone(PACIFIC).toInstant();
-    }
 
     /** Whether some session of the database is waiting for a lock right now. */
     abstract boolean someoneWaitsForALock(Connection c) throws SQLException;

@@ -12,9 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.leaddiversion.domain.fixtures.ProgrammeFixtures.expect;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +43,6 @@ import org.springframework.graphql.ResponseError;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class GraphQlOverHttpScenarios extends ApiClients {
 
-    private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
 
     @TestConfiguration
     static class Config {
@@ -75,9 +71,6 @@ abstract class GraphQlOverHttpScenarios extends ApiClients {
     private final List<String> waiting = new ArrayList<>();
     private ReferralId samsReferral;
 
-    static Instant seattle(String local) {
-        return LocalDateTime.parse(local).atZone(PACIFIC).toInstant();
-    }
 
     @BeforeAll
     void seattle_diverts_rosa_and_twenty_others() {

@@ -15,9 +15,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +47,6 @@ import org.springframework.graphql.client.HttpSyncGraphQlClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SiteScenarios extends ApiClients {
 
-    private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     private static final String SEATTLE = "seattle-king-county";
 
     @TestConfiguration
@@ -71,9 +67,6 @@ abstract class SiteScenarios extends ApiClients {
     @Autowired
     Clock clock;
 
-    static Instant seattle(String local) {
-        return LocalDateTime.parse(local).atZone(PACIFIC).toInstant();
-    }
 
     /** A reference profile's policy file, as shipped. */
     static String profile(String name) {
