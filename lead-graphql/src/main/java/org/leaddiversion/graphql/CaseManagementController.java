@@ -41,6 +41,7 @@ import org.leaddiversion.domain.referral.PersonId;
 import org.leaddiversion.persistence.ParticipantRecords;
 import org.leaddiversion.persistence.PersistentProgramme;
 import org.leaddiversion.persistence.PlanSummary;
+import org.leaddiversion.persistence.RecordGroup;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -74,7 +75,7 @@ class CaseManagementController {
     @SchemaMapping(typeName = "Participant")
     CompletableFuture<DataFetcherResult<List<PlanSummary>>> plans(ParticipantController.ParticipantRef participant,
                                                                   DataFetchingEnvironment env) {
-        return ParticipantLoaders.load(ParticipantLoaders.PLANS, participant.id(), env);
+        return ParticipantLoaders.load(RecordGroup.PLANS, participant.id(), env);
     }
 
     @SchemaMapping(typeName = "PlanSummary")

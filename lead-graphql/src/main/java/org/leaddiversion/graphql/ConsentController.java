@@ -30,6 +30,7 @@ import org.leaddiversion.domain.consent.RecipientCircumstances;
 import org.leaddiversion.domain.referral.PersonId;
 import org.leaddiversion.persistence.ParticipantRecords;
 import org.leaddiversion.persistence.PersistentProgramme;
+import org.leaddiversion.persistence.RecordGroup;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -60,7 +61,7 @@ class ConsentController {
     @SchemaMapping(typeName = "Participant")
     CompletableFuture<DataFetcherResult<List<Consent>>> consents(ParticipantController.ParticipantRef participant,
                                                                  DataFetchingEnvironment env) {
-        return ParticipantLoaders.load(ParticipantLoaders.CONSENTS, participant.id(), env);
+        return ParticipantLoaders.load(RecordGroup.CONSENTS, participant.id(), env);
     }
 
     /** Whether the consent is in force now, on the programme's clock. */

@@ -26,6 +26,7 @@ import org.leaddiversion.graphql.ParticipantController.ParticipantRef;
 import org.leaddiversion.persistence.ParticipantRecords;
 import org.leaddiversion.persistence.PersistentProgramme;
 import org.leaddiversion.persistence.Reader;
+import org.leaddiversion.persistence.RecordGroup;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -88,7 +89,7 @@ class CoordinationController {
     @SchemaMapping(typeName = "Participant")
     CompletableFuture<DataFetcherResult<List<PostEnrollmentCase>>> cases(ParticipantRef participant,
                                                                          DataFetchingEnvironment env) {
-        return ParticipantLoaders.load(ParticipantLoaders.CASES, participant.id(), env);
+        return ParticipantLoaders.load(RecordGroup.CASES, participant.id(), env);
     }
 
     @MutationMapping

@@ -7,10 +7,14 @@ package org.leaddiversion.graphql;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import org.leaddiversion.domain.common.InvalidValueException;
 import org.leaddiversion.domain.enrollment.Enrollment;
 import org.leaddiversion.domain.enrollment.EnrollmentEvent.ContactRecorded;
 import org.leaddiversion.domain.referral.PersonId;
+import org.leaddiversion.persistence.ParticipantRecords;
+import org.leaddiversion.persistence.RecordGroup;
 import org.leaddiversion.persistence.ReferralView;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -34,19 +38,31 @@ class ParticipantController {
     @SchemaMapping(typeName = "Participant")
     CompletableFuture<DataFetcherResult<List<ReferralView>>> referrals(ParticipantRef participant,
                                                                       DataFetchingEnvironment env) {
-        return ParticipantLoaders.load(ParticipantLoaders.REFERRALS, participant.id(), env);
+        return ParticipantLoaders.load(RecordGroup.REFERRALS, participant.id(), env);
     }
 
     @SchemaMapping(typeName = "Participant")
     CompletableFuture<DataFetcherResult<List<Enrollment>>> enrollments(ParticipantRef participant,
                                                                       DataFetchingEnvironment env) {
-        return ParticipantLoaders.load(ParticipantLoaders.ENROLLMENTS, participant.id(), env);
+        return ParticipantLoaders.load(RecordGroup.ENROLLMENTS, participant.id(), env);
     }
 
     @SchemaMapping(typeName = "Participant")
     CompletableFuture<DataFetcherResult<List<ContactRecorded>>> contacts(ParticipantRef participant,
+                                                                        @Argument Integer last,
                                                                         DataFetchingEnvironment env) {
-        return ParticipantLoaders.load(ParticipantLoaders.CONTACTS, participant.id(), env);
+        return ParticipantLoaders.load(RecordGroup.CONTACTS, participant.id(), last(last), env);
+    }
+
+    /** The number of latest contacts asked for, or a {@code BAD_REQUEST} naming {@code last}. */
+    static OptionalInt last(Integer last) {
+        if (last == null) {
+            return OptionalInt.empty();
+        }
+        if (last < 1 || last > ParticipantRecords.MAX_PAGE) {
+            throw new InvalidValueException("last", "must be between 1 and " + ParticipantRecords.MAX_PAGE);
+        }
+        return OptionalInt.of(last);
     }
 
 }

@@ -6,11 +6,15 @@ package org.leaddiversion.graphql;
 
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,7 +30,9 @@ import org.leaddiversion.persistence.DueReferral;
 import org.leaddiversion.persistence.ParticipantCursor;
 import org.leaddiversion.persistence.ParticipantFilter;
 import org.leaddiversion.persistence.ParticipantPage;
+import org.leaddiversion.persistence.ParticipantPageRecords;
 import org.leaddiversion.persistence.ParticipantRecords;
+import org.leaddiversion.persistence.RecordGroup;
 import org.leaddiversion.persistence.Release;
 import org.leaddiversion.persistence.Timeline;
 import org.leaddiversion.persistence.TimelineCursor;
@@ -102,7 +108,27 @@ class ParticipantListController {
         int size = pageSize(first);
         Optional<ParticipantCursor> cursor = after == null ? Optional.empty()
                 : Optional.of(ParticipantCursor.of(after, "after"));
-        Release<ParticipantPage> page = records.participants(viewer.reader(), filter(filter), cursor, size);
+        // the field groups the query asks of each participant on the page are read with the page (and primed into
+        // their loaders): a nested page costs the same statements whatever its size
+        Set<RecordGroup> groups = EnumSet.noneOf(RecordGroup.class);
+        Set<OptionalInt> lasts = new HashSet<>();
+        for (SelectedField field : env.getSelectionSet().getFields("edges/node/*")) {
+            RecordGroup group = GROUPS.get(field.getName());
+            if (group != null) {
+                groups.add(group);
+            }
+            if (group == RecordGroup.CONTACTS) {
+                lasts.add(ParticipantController.last((Integer) field.getArguments().get("last")));
+            }
+        }
+        if (lasts.size() > 1) {
+            groups.remove(RecordGroup.CONTACTS); // asked twice with different lengths: each through its loader
+        }
+        OptionalInt last = lasts.size() == 1 ? lasts.iterator().next() : OptionalInt.empty();
+        ParticipantPageRecords read = records.participants(viewer.reader(), filter(filter), cursor, size, groups,
+                last);
+        ParticipantLoaders.prime(read, last, env);
+        Release<ParticipantPage> page = read.page();
         return shaped(page, p -> {
             List<ParticipantEdge> edges = p.entries().stream().map(e -> new ParticipantEdge(e.cursor().token(),
                     new ParticipantController.ParticipantRef(e.participant()))).toList();
@@ -111,6 +137,11 @@ class ParticipantListController {
                     p.total());
         }, env);
     }
+
+    /** The fields of a participant each speaking for a field group of her record. */
+    private static final Map<String, RecordGroup> GROUPS = Map.of("referrals", RecordGroup.REFERRALS,
+            "enrollments", RecordGroup.ENROLLMENTS, "plans", RecordGroup.PLANS, "contacts", RecordGroup.CONTACTS,
+            "cases", RecordGroup.CASES, "consents", RecordGroup.CONSENTS);
 
     private static ParticipantFilter filter(ParticipantFilterInput in) {
         ParticipantFilter f = ParticipantFilter.all();

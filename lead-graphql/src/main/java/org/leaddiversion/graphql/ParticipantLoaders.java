@@ -10,17 +10,22 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
 import org.dataloader.BatchLoaderEnvironment;
 import org.dataloader.DataLoader;
 import org.leaddiversion.domain.common.DomainError;
 import org.leaddiversion.domain.referral.PersonId;
+import org.leaddiversion.persistence.ParticipantPageRecords;
 import org.leaddiversion.persistence.ParticipantRecords;
 import org.leaddiversion.persistence.Reader;
+import org.leaddiversion.persistence.RecordGroup;
 import org.leaddiversion.persistence.Release;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.ErrorType;
@@ -38,26 +43,57 @@ import reactor.core.publisher.Mono;
  */
 final class ParticipantLoaders {
 
-    static final String REFERRALS = "participant.referrals";
-    static final String ENROLLMENTS = "participant.enrollments";
-    static final String PLANS = "participant.plans";
-    static final String CONTACTS = "participant.contacts";
-    static final String CASES = "participant.cases";
-    static final String CONSENTS = "participant.consents";
-
-    ParticipantLoaders(ParticipantRecords records, BatchLoaderRegistry registry) {
-        register(registry, REFERRALS, records::referralsOf);
-        register(registry, ENROLLMENTS, records::enrollmentsOf);
-        register(registry, PLANS, records::plansOf);
-        register(registry, CONTACTS, records::contactsOf);
-        register(registry, CASES, records::casesOf);
-        register(registry, CONSENTS, records::consentsOf);
+    /**
+     * What a loader is asked for: a participant's field group, with — for contacts — how many of her latest (all when
+     * empty). A request asking for contacts twice with different {@code last} reads each once.
+     */
+    record Key(PersonId person, OptionalInt last) {
     }
 
-    private static <T> void register(BatchLoaderRegistry registry, String name,
-                                     BiFunction<Reader, Set<PersonId>, Map<PersonId, Release<List<T>>>> read) {
-        registry.<PersonId, Release<List<T>>>forName(name).registerMappedBatchLoader((people, env) ->
-                Mono.fromCallable(() -> read.apply(viewer(env).reader(), people)));
+    ParticipantLoaders(ParticipantRecords records, BatchLoaderRegistry registry) {
+        for (RecordGroup group : RecordGroup.values()) {
+            registry.<Key, Release<List<?>>>forName(name(group)).registerMappedBatchLoader((keys, env) ->
+                    Mono.fromCallable(() -> {
+                        Reader reader = viewer(env).reader();
+                        Map<OptionalInt, Set<PersonId>> byLast = new HashMap<>();
+                        keys.forEach(k -> byLast.computeIfAbsent(k.last(), l -> new TreeSet<>()).add(k.person()));
+                        Map<Key, Release<List<?>>> out = new HashMap<>();
+                        byLast.forEach((last, people) -> read(records, group, reader, people, last)
+                                .forEach((p, release) -> out.put(new Key(p, last), widened(release))));
+                        return out;
+                    }));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Release<List<?>> widened(Release<? extends List<?>> release) {
+        return (Release<List<?>>) release;
+    }
+
+    /** The DataLoader of {@code group}. */
+    static String name(RecordGroup group) {
+        return "participant." + group.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<PersonId, ? extends Release<? extends List<?>>> read(ParticipantRecords records,
+                                                                            RecordGroup group, Reader reader,
+                                                                            Set<PersonId> people, OptionalInt last) {
+        switch (group) {
+            case REFERRALS:
+                return records.referralsOf(reader, people);
+            case ENROLLMENTS:
+                return records.enrollmentsOf(reader, people);
+            case PLANS:
+                return records.plansOf(reader, people);
+            case CONTACTS:
+                return records.contactsOf(reader, people, last);
+            case CASES:
+                return records.casesOf(reader, people);
+            case CONSENTS:
+                return records.consentsOf(reader, people);
+            default:
+                throw new IllegalArgumentException("no loader for " + group);
+        }
     }
 
     private static Viewer viewer(BatchLoaderEnvironment env) {
@@ -66,19 +102,39 @@ final class ParticipantLoaders {
     }
 
     /**
-     * Loads field group {@code name} of {@code person} for the request's viewer: the released list, with one
+     * Loads field group {@code group} of {@code person} for the request's viewer: the released list, with one
      * FORBIDDEN error per refused class; for an anonymous request, null and one FORBIDDEN error, nothing read.
      */
-    static <T> CompletableFuture<DataFetcherResult<List<T>>> load(String name, PersonId person,
+    static <T> CompletableFuture<DataFetcherResult<List<T>>> load(RecordGroup group, PersonId person,
                                                                   DataFetchingEnvironment env) {
+        return load(group, person, OptionalInt.empty(), env);
+    }
+
+    /** As {@link #load(RecordGroup, PersonId, DataFetchingEnvironment)}, for her latest {@code last} contacts. */
+    @SuppressWarnings("unchecked")
+    static <T> CompletableFuture<DataFetcherResult<List<T>>> load(RecordGroup group, PersonId person,
+                                                                  OptionalInt last, DataFetchingEnvironment env) {
         if (Viewers.of(env.getGraphQlContext()).isEmpty()) {
             return CompletableFuture.completedFuture(DataFetcherResult.<List<T>>newResult()
                     .error(GraphqlErrorBuilder.newError(env).errorType(ErrorType.FORBIDDEN)
                             .message("participant data needs an authenticated actor").build())
                     .build());
         }
-        DataLoader<PersonId, Release<List<T>>> loader = env.getDataLoader(name);
-        return loader.load(person).thenApply(release -> result(release, env));
+        DataLoader<Key, Release<List<?>>> loader = env.getDataLoader(name(group));
+        return loader.load(new Key(person, last)).thenApply(release -> result((Release<List<T>>) (Release<?>) release,
+                env));
+    }
+
+    /**
+     * Puts what a page read with its field groups released into the request's loaders, so the fields of the page's
+     * participants are answered from it and read nothing more.
+     */
+    static void prime(ParticipantPageRecords page, OptionalInt last, DataFetchingEnvironment env) {
+        page.groups().forEach((group, releases) -> {
+            DataLoader<Key, Release<List<?>>> loader = env.getDataLoader(name(group));
+            OptionalInt key = group == RecordGroup.CONTACTS ? last : OptionalInt.empty();
+            releases.forEach((person, release) -> loader.prime(new Key(person, key), release));
+        });
     }
 
     static <T> DataFetcherResult<T> result(Release<T> release, DataFetchingEnvironment env) {

@@ -4,19 +4,27 @@
  */
 package org.leaddiversion.persistence;
 
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
 import static org.leaddiversion.persistence.jooq.Tables.CONSENT;
 import static org.leaddiversion.persistence.jooq.Tables.CONSENT_SCOPE;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.Result;
+import org.jooq.SelectField;
 import org.leaddiversion.domain.access.DataClass;
 import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.common.DomainEvent;
@@ -42,24 +50,37 @@ final class JooqConsents implements Consents {
 
     @Override
     public Optional<Consent> find(ConsentId id) {
-        return tx.dsl().selectFrom(CONSENT).where(CONSENT.ID.eq(id.value())).fetchOptional()
-                .map(r -> toConsent(r, scopes(List.of(r.getId())).get(r.getId())));
+        return load(CONSENT.ID.eq(id.value())).stream().findFirst();
     }
 
     @Override
     public List<Consent> of(PersonId participant) {
-        return load(tx.dsl().selectFrom(CONSENT).where(CONSENT.PARTICIPANT_ID.eq(participant.value()))
-                .orderBy(CONSENT.SIGNED_AT, CONSENT.ID).fetch());
+        return load(CONSENT.PARTICIPANT_ID.eq(participant.value()));
     }
 
-    /** The consents of {@code people} (one query for the consents, one for their scopes). */
+    /** The consents of {@code people}, in the order signed (one statement, scopes nested). */
     List<Consent> ofPeople(java.util.Collection<PersonId> people) {
         if (people.isEmpty()) {
             return List.of();
         }
-        return load(tx.dsl().selectFrom(CONSENT)
-                .where(CONSENT.PARTICIPANT_ID.in(people.stream().map(PersonId::value).toList()))
-                .orderBy(CONSENT.SIGNED_AT, CONSENT.ID).fetch());
+        return load(CONSENT.PARTICIPANT_ID.in(people.stream().map(PersonId::value).toList()));
+    }
+
+    /**
+     * The consents of the person {@code person} names, in the order signed, each with its scope: a nested collection
+     * for a query that reads participants, mapped back by {@link #consents(Result)}.
+     */
+    static Field<Result<Record>> consentsOf(Field<String> person) {
+        return multiset(select(COLUMNS).from(CONSENT).where(CONSENT.PARTICIPANT_ID.eq(person))
+                .orderBy(CONSENT.SIGNED_AT, CONSENT.ID));
+    }
+
+    /** The consents a {@link #consentsOf} collection holds, in the order signed. */
+    static List<Consent> consents(Result<Record> rows) {
+        var out = new ArrayList<Consent>(rows.size());
+        rows.forEach(r -> out.add(toConsent(r)));
+        out.sort(SIGNED);
+        return out;
     }
 
     @Override
@@ -106,46 +127,54 @@ final class JooqConsents implements Consents {
 
     @Override
     public List<Consent> all() {
-        return load(tx.dsl().selectFrom(CONSENT).orderBy(CONSENT.SIGNED_AT, CONSENT.ID).fetch());
+        return load(noCondition());
     }
 
-    private List<Consent> load(List<ConsentRecord> rows) {
-        Map<UUID, Scope> scopes = scopes(rows.stream().map(ConsentRecord::getId).toList());
-        var out = new ArrayList<Consent>(rows.size());
-        for (ConsentRecord r : rows) {
-            out.add(toConsent(r, scopes.get(r.getId())));
-        }
-        return out;
+    /** The consents {@code where} selects with their scopes, in the order signed: one statement. */
+    private List<Consent> load(Condition where) {
+        return tx.dsl().select(COLUMNS).from(CONSENT).where(where).orderBy(CONSENT.SIGNED_AT, CONSENT.ID)
+                .fetch(JooqConsents::toConsent);
     }
 
-    /** The scopes of the consents, in one query. */
-    private Map<UUID, Scope> scopes(List<UUID> ids) {
-        Map<UUID, Scope> out = new HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        for (var row : tx.dsl().selectFrom(CONSENT_SCOPE).where(CONSENT_SCOPE.CONSENT_ID.in(ids)).fetch()) {
-            Scope s = out.computeIfAbsent(row.getConsentId(), k -> new Scope());
-            switch (row.getKind()) {
-                case "ROLE" -> s.roles.add(Role.valueOf(row.getVal()));
-                case "AGENCY" -> s.agencies.add(row.getVal());
-                case "PURPOSE" -> s.purposes.add(Purpose.valueOf(row.getVal()));
-                case "DATA_CLASS" -> s.classes.add(DataClass.valueOf(row.getVal()));
-                default -> throw new IllegalStateException("unknown consent scope kind " + row.getKind());
-            }
-        }
-        return out;
+    /** A consent's scope rows, nested in its row. */
+    private static final Field<Result<Record2<String, String>>> SCOPE = multiset(
+            select(CONSENT_SCOPE.KIND, CONSENT_SCOPE.VAL).from(CONSENT_SCOPE)
+                    .where(CONSENT_SCOPE.CONSENT_ID.eq(CONSENT.ID))).as("scope");
+
+    private static final List<SelectField<?>> COLUMNS = columns();
+
+    private static List<SelectField<?>> columns() {
+        List<SelectField<?>> out = new ArrayList<>(List.of(CONSENT.fields()));
+        out.add(SCOPE);
+        return List.copyOf(out);
     }
+
+    private static final Comparator<Consent> SIGNED = Comparator.comparing(Consent::signedAt)
+            .thenComparing(c -> c.id().value());
 
     private static final class Scope {
         final Set<Role> roles = EnumSet.noneOf(Role.class);
         final Set<String> agencies = new HashSet<>();
         final Set<Purpose> purposes = EnumSet.noneOf(Purpose.class);
         final Set<DataClass> classes = EnumSet.noneOf(DataClass.class);
+
+        Scope(Result<Record2<String, String>> rows) {
+            for (var row : rows) {
+                String val = row.value2();
+                switch (row.value1()) {
+                    case "ROLE" -> roles.add(Role.valueOf(val));
+                    case "AGENCY" -> agencies.add(val);
+                    case "PURPOSE" -> purposes.add(Purpose.valueOf(val));
+                    case "DATA_CLASS" -> classes.add(DataClass.valueOf(val));
+                    default -> throw new IllegalStateException("unknown consent scope kind " + row.value1());
+                }
+            }
+        }
     }
 
-    private static Consent toConsent(ConsentRecord r, Scope s) {
-        Scope scope = s == null ? new Scope() : s;
+    private static Consent toConsent(Record row) {
+        ConsentRecord r = row.into(CONSENT);
+        Scope scope = new Scope(row.get(SCOPE));
         return new Consent(new ConsentId(r.getId()), new PersonId(r.getParticipantId()),
                 ConsentType.valueOf(r.getConsentType()), scope.roles, scope.agencies, scope.purposes, scope.classes,
                 r.getSignedAt().toInstant(), Optional.ofNullable(r.getExpiresAt()).map(OffsetDateTime::toInstant),

@@ -4,11 +4,20 @@
  */
 package org.leaddiversion.persistence;
 
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
 import static org.leaddiversion.persistence.jooq.Tables.CONTACT;
 import static org.leaddiversion.persistence.jooq.Tables.ENROLLMENT;
 
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record5;
+import org.jooq.Result;
 import org.leaddiversion.domain.enrollment.ContactType;
 import org.leaddiversion.domain.enrollment.EnrollmentEvent.ContactRecorded;
 import org.leaddiversion.domain.enrollment.EnrollmentId;
@@ -46,6 +55,25 @@ final class JooqContacts implements Contacts {
         return tx.dsl().select(CONTACT.ENROLLMENT_ID, CONTACT.CONTACT_TYPE, CONTACT.CONTACT_AT, CONTACT.RECORDED_AT)
                 .from(CONTACT).where(CONTACT.ENROLLMENT_ID.in(enrollments.stream().map(EnrollmentId::value).toList()))
                 .orderBy(CONTACT.CONTACT_AT, CONTACT.SEQ).fetch(JooqContacts::contact);
+    }
+
+    /**
+     * The contacts of the person {@code person} names over all her enrollments — her last {@code last} when given —
+     * as a nested collection for a query that reads participants, mapped back by {@link #contacts(Result)}.
+     */
+    static Field<Result<Record5<UUID, String, OffsetDateTime, OffsetDateTime, Long>>> contactsOf(
+            Field<String> person, OptionalInt last) {
+        var latestFirst = select(CONTACT.ENROLLMENT_ID, CONTACT.CONTACT_TYPE, CONTACT.CONTACT_AT, CONTACT.RECORDED_AT,
+                CONTACT.SEQ).from(CONTACT).join(ENROLLMENT).on(ENROLLMENT.ID.eq(CONTACT.ENROLLMENT_ID))
+                .where(ENROLLMENT.PERSON_ID.eq(person)).orderBy(CONTACT.CONTACT_AT.desc(), CONTACT.SEQ.desc());
+        return multiset(last.isPresent() ? latestFirst.limit(last.getAsInt()) : latestFirst);
+    }
+
+    /** The contacts a {@link #contactsOf} collection holds, in the order they took place. */
+    static List<ContactRecorded> contacts(Result<Record5<UUID, String, OffsetDateTime, OffsetDateTime, Long>> rows) {
+        Comparator<Record5<UUID, String, OffsetDateTime, OffsetDateTime, Long>> inOrder = Comparator.comparing(
+                r -> r.value3().toInstant());
+        return rows.stream().sorted(inOrder.thenComparing(r -> r.value5())).map(JooqContacts::contact).toList();
     }
 
     private static ContactRecorded contact(Record r) {

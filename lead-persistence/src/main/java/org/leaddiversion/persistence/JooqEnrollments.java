@@ -4,6 +4,8 @@
  */
 package org.leaddiversion.persistence;
 
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
 import static org.leaddiversion.persistence.jooq.Tables.CONTACT;
 import static org.leaddiversion.persistence.jooq.Tables.ENROLLMENT;
 import static org.leaddiversion.persistence.jooq.Tables.ENROLLMENT_PRIOR;
@@ -19,6 +21,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.Result;
+import org.jooq.SelectField;
 import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.common.DomainEvent;
 import org.leaddiversion.domain.enrollment.Enrollment;
@@ -192,6 +199,43 @@ final class JooqEnrollments implements Enrollments {
         }
         return out;
     }
+
+    // ---- nested in a read of participants ------------------------------------------------------------------------
+
+    private static final Field<Result<Record2<Integer, UUID>>> REFERRAL_IDS = multiset(
+            select(ENROLLMENT_REFERRAL.ORDINAL, ENROLLMENT_REFERRAL.REFERRAL_ID).from(ENROLLMENT_REFERRAL)
+                    .where(ENROLLMENT_REFERRAL.ENROLLMENT_ID.eq(ENROLLMENT.ID))).as("referral_ids");
+
+    private static final Field<Result<Record2<Integer, UUID>>> PRIOR_IDS = multiset(
+            select(ENROLLMENT_PRIOR.ORDINAL, ENROLLMENT_PRIOR.PRIOR_ENROLLMENT_ID).from(ENROLLMENT_PRIOR)
+                    .where(ENROLLMENT_PRIOR.ENROLLMENT_ID.eq(ENROLLMENT.ID))).as("prior_ids");
+
+    /**
+     * The enrollments of the person {@code person} names, each with its referrals and prior enrollments: a nested
+     * collection for a query that reads participants, mapped back by {@link #enrollments(Result)}.
+     */
+    static Field<Result<Record>> enrollmentsOf(Field<String> person) {
+        List<SelectField<?>> columns = new ArrayList<>(List.of(ENROLLMENT.fields()));
+        columns.add(REFERRAL_IDS);
+        columns.add(PRIOR_IDS);
+        return multiset(select(columns).from(ENROLLMENT).where(ENROLLMENT.PERSON_ID.eq(person)));
+    }
+
+    /** The enrollments an {@link #enrollmentsOf} collection holds, in the order they started. */
+    static List<Enrollment> enrollments(Result<Record> rows) {
+        var out = new ArrayList<Enrollment>(rows.size());
+        for (Record r : rows) {
+            out.add(toEnrollment(r.into(ENROLLMENT),
+                    Nested.inOrder(r.get(REFERRAL_IDS)).stream().map(ReferralId::new).toList(),
+                    Nested.inOrder(r.get(PRIOR_IDS)).stream().map(EnrollmentId::new).toList()));
+        }
+        out.sort(STARTED);
+        return out;
+    }
+
+    /** Enrollments in the order they started, then by id. */
+    static final java.util.Comparator<Enrollment> STARTED = java.util.Comparator.comparing(Enrollment::startedAt)
+            .thenComparing(e -> e.id().value());
 
     static String openKey(SiteId site, PersonId person) {
         return site.value() + " " + person.value();

@@ -24,15 +24,23 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.leaddiversion.domain.access.DataClass;
 import org.leaddiversion.domain.common.DomainEvent;
+import org.leaddiversion.domain.consent.Consent;
 import org.leaddiversion.domain.consent.DisclosureEvent;
 import org.leaddiversion.domain.enrollment.EnrollmentEvent;
 import org.leaddiversion.domain.intake.ReferralEvent;
@@ -70,23 +78,53 @@ final class JooqParticipantLists {
 
     // ---- participants ------------------------------------------------------------------------------------------
 
+    /** A page of participants with, when asked for, each one's consents (revoked and expired ones included). */
+    record Listed(ParticipantPage page, Map<PersonId, List<Consent>> consents) {
+    }
+
     /**
-     * The participants {@code filter} lists, after {@code after}, at most {@code first}: one statement for the page
-     * (one row more than asked tells whether a page follows) and one for the total.
+     * The participants {@code filter} lists, after {@code after}, at most {@code first}, with the total the filter
+     * lists and, when {@code withConsents}, their consents: one statement (the count joined to the page, one row more
+     * than asked telling whether a page follows, the consents nested in each row).
      */
-    ParticipantPage page(ParticipantFilter filter, Optional<ParticipantCursor> after, int first) {
+    Listed page(ParticipantFilter filter, Optional<ParticipantCursor> after, int first, boolean withConsents) {
         Condition listed = FIRST_REFERRAL.and(referralTerms(filter)).and(enrollmentTerms(filter));
         Condition seek = after.map(c -> row(LISTED.REFERRED_AT, LISTED.ID)
                 .gt(row(EventStore.utc(c.firstReferredAt()), c.firstReferral().value()))).orElse(noCondition());
-        var rows = tx.dsl().select(LISTED.PERSON_ID, LISTED.REFERRED_AT, LISTED.ID).from(LISTED)
-                .where(listed).and(seek)
-                .orderBy(LISTED.REFERRED_AT, LISTED.ID)
-                .limit(first + 1)
-                .fetch(r -> new ParticipantPage.Entry(new PersonId(r.value1()),
-                        new ParticipantCursor(r.value2().toInstant(), new ReferralId(r.value3()))));
-        long total = tx.dsl().fetchCount(LISTED, listed);
-        boolean more = rows.size() > first;
-        return new ParticipantPage(more ? rows.subList(0, first) : rows, total, more);
+        Field<Long> total = DSL.count().cast(Long.class).as("total");
+        Table<?> counted = select(total).from(LISTED).where(listed).asTable("counted");
+        List<SelectField<?>> columns = new ArrayList<>(List.of(LISTED.PERSON_ID, LISTED.REFERRED_AT, LISTED.ID));
+        if (withConsents) {
+            columns.add(JooqConsents.consentsOf(LISTED.PERSON_ID).as("consents"));
+        }
+        Table<?> page = select(columns).from(LISTED).where(listed).and(seek)
+                .orderBy(LISTED.REFERRED_AT, LISTED.ID).limit(first + 1).asTable("page");
+        Field<String> person = page.field(LISTED.PERSON_ID);
+        Field<OffsetDateTime> referredAt = page.field(LISTED.REFERRED_AT);
+        Field<UUID> referral = page.field(LISTED.ID);
+        @SuppressWarnings("unchecked")
+        Field<Result<Record>> consents = withConsents ? (Field<Result<Record>>) page.field("consents") : null;
+        long count = 0;
+        var entries = new ArrayList<ParticipantPage.Entry>();
+        Map<PersonId, List<Consent>> consentsOf = new HashMap<>();
+        for (Record r : tx.dsl().select(counted.field(total)).select(page.fields()).from(counted).leftJoin(page)
+                .on(DSL.trueCondition()).orderBy(referredAt, referral).fetch()) {
+            count = r.get(counted.field(total));
+            if (r.get(person) == null) {
+                continue;
+            }
+            PersonId p = new PersonId(r.get(person));
+            entries.add(new ParticipantPage.Entry(p,
+                    new ParticipantCursor(r.get(referredAt).toInstant(), new ReferralId(r.get(referral)))));
+            if (withConsents) {
+                consentsOf.put(p, JooqConsents.consents(r.get(consents)));
+            }
+        }
+        boolean more = entries.size() > first;
+        if (more) {
+            consentsOf.remove(entries.get(first).participant());
+        }
+        return new Listed(new ParticipantPage(more ? entries.subList(0, first) : entries, count, more), consentsOf);
     }
 
     private static Condition referralTerms(ParticipantFilter f) {

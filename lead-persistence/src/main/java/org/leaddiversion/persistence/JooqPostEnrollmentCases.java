@@ -4,6 +4,9 @@
  */
 package org.leaddiversion.persistence;
 
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectFrom;
 import static org.leaddiversion.persistence.jooq.Tables.POST_ENROLLMENT_CASE;
 import static org.leaddiversion.persistence.jooq.Tables.POST_ENROLLMENT_LEGAL_MATTER;
 import static org.leaddiversion.persistence.jooq.Tables.POST_ENROLLMENT_OFFENCE;
@@ -17,6 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 import org.leaddiversion.domain.common.Actor;
 import org.leaddiversion.domain.common.ActorId;
@@ -39,6 +46,8 @@ import org.leaddiversion.domain.referral.Offence;
 import org.leaddiversion.domain.referral.PersonId;
 import org.leaddiversion.domain.referral.ReferralId;
 import org.leaddiversion.persistence.jooq.tables.records.PostEnrollmentCaseRecord;
+import org.leaddiversion.persistence.jooq.tables.records.PostEnrollmentLegalMatterRecord;
+import org.leaddiversion.persistence.jooq.tables.records.PostEnrollmentOffenceRecord;
 
 /**
  * {@link PostEnrollmentCases} in {@code post_enrollment_case} (the consultation request, case-manager input and
@@ -150,21 +159,61 @@ final class JooqPostEnrollmentCases implements PostEnrollmentCases {
         Map<UUID, List<Offence>> offences = new HashMap<>();
         for (var o : tx.dsl().selectFrom(POST_ENROLLMENT_OFFENCE).where(POST_ENROLLMENT_OFFENCE.CASE_ID.in(ids))
                 .orderBy(POST_ENROLLMENT_OFFENCE.CASE_ID, POST_ENROLLMENT_OFFENCE.POSITION).fetch()) {
-            offences.computeIfAbsent(o.getCaseId(), k -> new ArrayList<>()).add(new Offence(
-                    OffenceCode.of(o.getCode()), OffenceLevel.valueOf(o.getLevel()), o.getRequiresRestitution()));
+            offences.computeIfAbsent(o.getCaseId(), k -> new ArrayList<>()).add(toOffence(o));
         }
         Map<UUID, List<LegalMatter>> matters = new HashMap<>();
         for (var m : tx.dsl().selectFrom(POST_ENROLLMENT_LEGAL_MATTER)
                 .where(POST_ENROLLMENT_LEGAL_MATTER.CASE_ID.in(ids))
                 .orderBy(POST_ENROLLMENT_LEGAL_MATTER.CASE_ID, POST_ENROLLMENT_LEGAL_MATTER.POSITION).fetch()) {
-            matters.computeIfAbsent(m.getCaseId(), k -> new ArrayList<>()).add(new LegalMatter(
-                    LegalMatter.Kind.valueOf(m.getKind()), m.getMatterDate()));
+            matters.computeIfAbsent(m.getCaseId(), k -> new ArrayList<>()).add(toMatter(m));
         }
         var out = new ArrayList<PostEnrollmentCase>(rows.size());
         for (PostEnrollmentCaseRecord r : rows) {
             out.add(toCase(r, offences.getOrDefault(r.getId(), List.of()), matters.getOrDefault(r.getId(), List.of())));
         }
         return out;
+    }
+
+    // ---- nested in a read of participants ------------------------------------------------------------------------
+
+    private static final Field<Result<PostEnrollmentOffenceRecord>> OFFENCES = multiset(
+            selectFrom(POST_ENROLLMENT_OFFENCE).where(POST_ENROLLMENT_OFFENCE.CASE_ID.eq(POST_ENROLLMENT_CASE.ID)))
+            .as("offences");
+
+    private static final Field<Result<PostEnrollmentLegalMatterRecord>> MATTERS = multiset(
+            selectFrom(POST_ENROLLMENT_LEGAL_MATTER)
+                    .where(POST_ENROLLMENT_LEGAL_MATTER.CASE_ID.eq(POST_ENROLLMENT_CASE.ID))).as("matters");
+
+    /**
+     * The cases of the person {@code person} names, each with its offences and legal matters: a nested collection for
+     * a query that reads participants, mapped back by {@link #cases(Result)}.
+     */
+    static Field<Result<Record>> casesOf(Field<String> person) {
+        List<SelectField<?>> columns = new ArrayList<>(List.of(POST_ENROLLMENT_CASE.fields()));
+        columns.add(OFFENCES);
+        columns.add(MATTERS);
+        return multiset(select(columns).from(POST_ENROLLMENT_CASE).where(POST_ENROLLMENT_CASE.PERSON_ID.eq(person)));
+    }
+
+    /** The cases a {@link #casesOf} collection holds, in the order first stored. */
+    static List<PostEnrollmentCase> cases(Result<Record> rows) {
+        return rows.stream().sorted(java.util.Comparator.comparing(row -> row.into(POST_ENROLLMENT_CASE).getSeq()))
+                .map(row -> toCase(row.into(POST_ENROLLMENT_CASE),
+                        row.get(OFFENCES).stream()
+                                .sorted(java.util.Comparator.comparing(PostEnrollmentOffenceRecord::getPosition))
+                                .map(JooqPostEnrollmentCases::toOffence).toList(),
+                        row.get(MATTERS).stream()
+                                .sorted(java.util.Comparator.comparing(PostEnrollmentLegalMatterRecord::getPosition))
+                                .map(JooqPostEnrollmentCases::toMatter).toList()))
+                .toList();
+    }
+
+    private static Offence toOffence(PostEnrollmentOffenceRecord o) {
+        return new Offence(OffenceCode.of(o.getCode()), OffenceLevel.valueOf(o.getLevel()), o.getRequiresRestitution());
+    }
+
+    private static LegalMatter toMatter(PostEnrollmentLegalMatterRecord m) {
+        return new LegalMatter(LegalMatter.Kind.valueOf(m.getKind()), m.getMatterDate());
     }
 
     private static PostEnrollmentCase toCase(PostEnrollmentCaseRecord r, List<Offence> offences,

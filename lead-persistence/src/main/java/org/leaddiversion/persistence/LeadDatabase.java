@@ -189,8 +189,8 @@ public final class LeadDatabase implements AutoCloseable {
         Require.present(clock, "clock");
         var workgroup = new WorkgroupDesk(clock, sitePolicies(clock), referrals, enrollments, postEnrollmentCases,
                 consents, events);
-        return new ParticipantRecords(transactions, referrals, enrollments, contacts, plans, flexFunds,
-                postEnrollmentCases, consents, audit, access, workgroup, clock);
+        return new ParticipantRecords(transactions, referrals, postEnrollmentCases, consents, audit, access, workgroup,
+                clock);
     }
 
     /** The read audit about a participant, for a compliance officer (itself audited; see {@link AuditTrail}). */

@@ -4,21 +4,20 @@
  */
 package org.leaddiversion.persistence;
 
-import static org.leaddiversion.persistence.jooq.Tables.ENROLLMENT;
-import static org.leaddiversion.persistence.jooq.Tables.FLEX_FUND;
-import static org.leaddiversion.persistence.jooq.Tables.INTERVENTION_PLAN;
 import static org.leaddiversion.persistence.jooq.Tables.POST_ENROLLMENT_CASE;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,10 +32,7 @@ import org.leaddiversion.domain.consent.Consent;
 import org.leaddiversion.domain.consent.ParticipantAccess;
 import org.leaddiversion.domain.enrollment.Enrollment;
 import org.leaddiversion.domain.enrollment.EnrollmentEvent.ContactRecorded;
-import org.leaddiversion.domain.enrollment.EnrollmentId;
 import org.leaddiversion.domain.intake.Referral;
-import org.leaddiversion.domain.plan.FlexFund;
-import org.leaddiversion.domain.plan.InterventionPlan;
 import org.leaddiversion.domain.policy.AreaId;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
@@ -103,10 +99,6 @@ public final class ParticipantRecords {
 
     private final JooqTransactions tx;
     private final JooqReferrals referrals;
-    private final JooqEnrollments enrollments;
-    private final JooqContacts contacts;
-    private final JooqInterventionPlans plans;
-    private final JooqFlexFunds funds;
     private final JooqPostEnrollmentCases cases;
     private final JooqConsents consents;
     private final JooqAuditLog audit;
@@ -114,17 +106,13 @@ public final class ParticipantRecords {
     private final WorkgroupDesk workgroup;
     private final Clock clock;
     private final JooqParticipantLists lists;
+    private final JooqRecordGroups recordGroups;
 
-    ParticipantRecords(JooqTransactions tx, JooqReferrals referrals, JooqEnrollments enrollments,
-                       JooqContacts contacts, JooqInterventionPlans plans, JooqFlexFunds funds,
+    ParticipantRecords(JooqTransactions tx, JooqReferrals referrals,
                        JooqPostEnrollmentCases cases, JooqConsents consents, JooqAuditLog audit,
                        ParticipantAccess access, WorkgroupDesk workgroup, Clock clock) {
         this.tx = tx;
         this.referrals = referrals;
-        this.enrollments = enrollments;
-        this.contacts = contacts;
-        this.plans = plans;
-        this.funds = funds;
         this.cases = cases;
         this.consents = consents;
         this.audit = audit;
@@ -132,6 +120,7 @@ public final class ParticipantRecords {
         this.workgroup = workgroup;
         this.clock = clock;
         this.lists = new JooqParticipantLists(tx);
+        this.recordGroups = new JooqRecordGroups(tx, referrals);
     }
 
     // ---- referrals ---------------------------------------------------------------------------------------------
@@ -176,16 +165,9 @@ public final class ParticipantRecords {
         return referralsOf(reader, Set.of(Require.present(person, "person"))).get(person);
     }
 
-    /** The referrals of each of {@code people}: one query, one audit entry per person. */
+    /** The referrals of each of {@code people}: one audit entry per person. */
     public Map<PersonId, Release<List<ReferralView>>> referralsOf(Reader reader, Set<PersonId> people) {
-        return read(reader, REFERRALS, REFERRAL_CLASSES, people, ParticipantRecords::withCore, (who, released) -> {
-            var out = new HashMap<PersonId, List<ReferralView>>();
-            for (Referral r : referrals.ofPeople(who)) {
-                PersonId p = r.submission().person().id();
-                out.computeIfAbsent(p, k -> new ArrayList<>()).add(ReferralView.of(r, released.get(p)));
-            }
-            return out;
-        }, v -> "referral:" + v.id().value());
+        return readOne(reader, RecordGroup.REFERRALS, people, OptionalInt.empty());
     }
 
     // ---- enrollments -------------------------------------------------------------------------------------------
@@ -197,9 +179,7 @@ public final class ParticipantRecords {
 
     /** The enrollments of each of {@code people}. */
     public Map<PersonId, Release<List<Enrollment>>> enrollmentsOf(Reader reader, Set<PersonId> people) {
-        return read(reader, ENROLLMENTS, Set.of(DataClass.ENROLLMENT_STATUS), people, UnaryOperator.identity(),
-                (who, released) -> byPerson(enrollmentsOf(who), Enrollment::person),
-                e -> "enrollment:" + e.id().value());
+        return readOne(reader, RecordGroup.ENROLLMENTS, people, OptionalInt.empty());
     }
 
     // ---- plans and flexible funds -----------------------------------------------------------------------------
@@ -211,25 +191,7 @@ public final class ParticipantRecords {
 
     /** The plans and ledgers of each of {@code people}. */
     public Map<PersonId, Release<List<PlanSummary>>> plansOf(Reader reader, Set<PersonId> people) {
-        return read(reader, PLANS, Set.of(DataClass.PLAN_SUMMARY), people, UnaryOperator.identity(),
-                (who, released) -> {
-                    List<Enrollment> es = enrollmentsOf(who);
-                    List<java.util.UUID> ids = es.stream().map(e -> e.id().value()).toList();
-                    Map<EnrollmentId, InterventionPlan> planOf = new HashMap<>();
-                    Map<EnrollmentId, FlexFund> fundOf = new HashMap<>();
-                    if (!ids.isEmpty()) {
-                        plans.load(INTERVENTION_PLAN.ENROLLMENT_ID.in(ids)).forEach(p -> planOf.put(p.enrollment(), p));
-                        funds.load(FLEX_FUND.ENROLLMENT_ID.in(ids)).forEach(f -> fundOf.put(f.enrollment(), f));
-                    }
-                    var out = new HashMap<PersonId, List<PlanSummary>>();
-                    for (Enrollment e : es) {
-                        if (planOf.containsKey(e.id()) || fundOf.containsKey(e.id())) {
-                            out.computeIfAbsent(e.person(), k -> new ArrayList<>()).add(new PlanSummary(e.id(),
-                                    Optional.ofNullable(planOf.get(e.id())), Optional.ofNullable(fundOf.get(e.id()))));
-                        }
-                    }
-                    return out;
-                }, s -> s.plan().map(p -> "plan:" + p.id().value()).orElse("flex-fund:" + s.enrollment().value()));
+        return readOne(reader, RecordGroup.PLANS, people, OptionalInt.empty());
     }
 
     // ---- contacts ----------------------------------------------------------------------------------------------
@@ -241,16 +203,18 @@ public final class ParticipantRecords {
 
     /** The contacts of each of {@code people}. */
     public Map<PersonId, Release<List<ContactRecorded>>> contactsOf(Reader reader, Set<PersonId> people) {
-        return read(reader, CONTACTS, Set.of(DataClass.CASE_NOTES), people, UnaryOperator.identity(),
-                (who, released) -> {
-                    Map<EnrollmentId, PersonId> personOf = new HashMap<>();
-                    enrollmentsOf(who).forEach(e -> personOf.put(e.id(), e.person()));
-                    var out = new HashMap<PersonId, List<ContactRecorded>>();
-                    for (ContactRecorded c : contacts.ofEnrollments(personOf.keySet())) {
-                        out.computeIfAbsent(personOf.get(c.enrollmentId()), k -> new ArrayList<>()).add(c);
-                    }
-                    return out;
-                }, c -> "enrollment:" + c.enrollmentId().value());
+        return contactsOf(reader, people, OptionalInt.empty());
+    }
+
+    /**
+     * The last {@code last} contacts of each of {@code people} (all of them when empty), in the order they took place.
+     *
+     * @throws org.leaddiversion.domain.common.InvalidValueException on {@code last} when not between 1 and
+     *                                                                {@value #MAX_PAGE}
+     */
+    public Map<PersonId, Release<List<ContactRecorded>>> contactsOf(Reader reader, Set<PersonId> people,
+                                                                    OptionalInt last) {
+        return readOne(reader, RecordGroup.CONTACTS, people, lastContacts(last));
     }
 
     // ---- post-enrollment cases ---------------------------------------------------------------------------------
@@ -262,10 +226,7 @@ public final class ParticipantRecords {
 
     /** The cases of each of {@code people}. */
     public Map<PersonId, Release<List<PostEnrollmentCase>>> casesOf(Reader reader, Set<PersonId> people) {
-        return read(reader, CASES, Set.of(DataClass.LEGAL_COORDINATION), people, UnaryOperator.identity(),
-                (who, released) -> byPerson(cases.load(POST_ENROLLMENT_CASE.PERSON_ID.in(values(who))),
-                        PostEnrollmentCase::person),
-                c -> "case:" + c.id().value());
+        return readOne(reader, RecordGroup.CASES, people, OptionalInt.empty());
     }
 
     /**
@@ -282,12 +243,15 @@ public final class ParticipantRecords {
                         .where(JooqPostEnrollmentCases.OPEN_CONSULTATION.and(POST_ENROLLMENT_CASE.SITE_ID.eq(site.value())))
                         .fetch(r -> people.add(new PersonId(r.value1())));
             }
-            return read(reader, CONSULTATIONS, Set.of(DataClass.LEGAL_COORDINATION), people,
-                    UnaryOperator.identity(),
-                    (who, released) -> byPerson(cases.load(JooqPostEnrollmentCases.OPEN_CONSULTATION
+            var group = new Group<PostEnrollmentCase>(CONSULTATIONS, Set.of(DataClass.LEGAL_COORDINATION),
+                    UnaryOperator.identity(), Optional.empty(),
+                    (toLoad, loaded, consentsOf) -> byPerson(cases.load(JooqPostEnrollmentCases.OPEN_CONSULTATION
                             .and(POST_ENROLLMENT_CASE.SITE_ID.eq(site.value()))
-                            .and(POST_ENROLLMENT_CASE.PERSON_ID.in(values(who)))), PostEnrollmentCase::person),
+                            .and(POST_ENROLLMENT_CASE.PERSON_ID.in(values(toLoad.keySet())))),
+                            PostEnrollmentCase::person),
                     c -> "case:" + c.id().value());
+            return this.<PostEnrollmentCase>cast(readAndAudit(reader, people, List.of(group), OptionalInt.empty(),
+                    clock.instant()).get(group));
         });
     }
 
@@ -368,10 +332,30 @@ public final class ParticipantRecords {
      */
     public Release<ParticipantPage> participants(Reader reader, ParticipantFilter filter,
                                                  Optional<ParticipantCursor> after, int first) {
+        return participants(reader, filter, after, first, Set.of(), OptionalInt.empty()).page();
+    }
+
+    /**
+     * A page of participants as {@link #participants(Reader, ParticipantFilter, Optional, int)} gives it, with the
+     * field groups {@code groups} of each participant on it, each decided and audited as its own read
+     * ({@link #referralsOf(Reader, Set)} and the others): a nested page — people, their referrals, plans and last
+     * contacts — costs the same few statements whatever its size: the page with its total and the people's consents,
+     * the data of every group, and the audit entries.
+     *
+     * @param groups       the field groups to read with the page (none for the page alone)
+     * @param lastContacts with {@link RecordGroup#CONTACTS}, how many of each participant's latest contacts to read
+     *                     (all when empty)
+     * @throws org.leaddiversion.domain.common.InvalidValueException on {@code first} or {@code last} when out of range
+     */
+    public ParticipantPageRecords participants(Reader reader, ParticipantFilter filter,
+                                               Optional<ParticipantCursor> after, int first, Set<RecordGroup> groups,
+                                               OptionalInt lastContacts) {
         Require.present(reader, "reader");
         Require.present(filter, "filter");
         Require.present(after, "after");
+        Set<RecordGroup> asked = groups.isEmpty() ? Set.of() : EnumSet.copyOf(Require.noNulls(groups, "groups"));
         pageSize(first);
+        lastContacts(lastContacts);
         Set<DataClass> group = filter.speaksOfEnrollments()
                 ? EnumSet.of(DataClass.REFERRAL_CORE, DataClass.ENROLLMENT_STATUS) : EnumSet.of(DataClass.REFERRAL_CORE);
         return tx.inTransaction(() -> {
@@ -379,22 +363,32 @@ public final class ParticipantRecords {
             var decisions = decide(reader, NOBODY, List.of(), now);
             if (!granted(group, decisions).equals(group)) {
                 audit.append(reader, Optional.empty(), PARTICIPANTS, Set.of(), AuditOutcome.DENIED, List.of(), now);
-                return new Release<>(Optional.empty(), ParticipantPage.empty(), Set.<DataClass>of(),
-                        refusals(group, decisions), AuditOutcome.DENIED);
+                return new ParticipantPageRecords(new Release<>(Optional.empty(), ParticipantPage.empty(),
+                        Set.<DataClass>of(), refusals(group, decisions), AuditOutcome.DENIED), Map.of());
             }
-            ParticipantPage page = lists.page(filter, after, first);
+            var listed = lists.page(filter, after, first, !asked.isEmpty() && !reader.purpose().isEnforcement());
+            ParticipantPage page = listed.page();
             var entries = new ArrayList<JooqAuditLog.Pending>();
             var named = new ArrayList<String>();
+            Set<PersonId> people = new TreeSet<>();
             for (ParticipantPage.Entry e : page.entries()) {
                 String id = "referral:" + e.cursor().firstReferral().value();
                 named.add(id);
+                people.add(e.participant());
                 entries.add(new JooqAuditLog.Pending(Optional.of(e.participant()), PARTICIPANTS, group,
                         AuditOutcome.ALLOWED, List.of(id), now));
             }
             entries.add(new JooqAuditLog.Pending(Optional.empty(), PARTICIPANTS, group, AuditOutcome.ALLOWED, named,
                     now));
+            Map<RecordGroup, Map<PersonId, Release<List<?>>>> read = new EnumMap<>(RecordGroup.class);
+            if (!asked.isEmpty()) {
+                List<Group<?>> specs = asked.stream().<Group<?>>map(GROUPS::get).toList();
+                var byGroup = read(reader, people, specs, lastContacts, Optional.of(listed.consents()), now, entries);
+                asked.forEach(g -> read.put(g, byGroup.get(GROUPS.get(g))));
+            }
             audit.appendAll(reader, entries);
-            return new Release<>(Optional.empty(), page, group, List.of(), AuditOutcome.ALLOWED);
+            return new ParticipantPageRecords(new Release<>(Optional.empty(), page, group, List.of(),
+                    AuditOutcome.ALLOWED), read);
         });
     }
 
@@ -508,73 +502,174 @@ public final class ParticipantRecords {
 
     /** The consents of each of {@code people}. */
     public Map<PersonId, Release<List<Consent>>> consentsOf(Reader reader, Set<PersonId> people) {
-        return read(reader, CONSENTS, Set.of(DataClass.ENROLLMENT_STATUS), people, UnaryOperator.identity(),
-                (who, released) -> byPerson(consents.ofPeople(who), Consent::participant),
-                c -> "consent:" + c.id().value());
+        return readOne(reader, RecordGroup.CONSENTS, people, OptionalInt.empty());
     }
 
-    // ---- the one way every batched read goes --------------------------------------------------------------------
+    // ---- the one way every read of field groups goes --------------------------------------------------------------
 
     /**
-     * Decides, loads and audits one field group for {@code people}.
-     *
-     * @param group      the data classes the field group speaks for
-     * @param releasable what may be released given the classes granted (a referral needs its core)
-     * @param load       loads the data of the people with something to release, already cut to their classes
-     * @param recordId   names a released record in the audit
+     * A field group as read here: the data classes it speaks for, what may be released given the classes granted (a
+     * referral needs its core), where its data comes from — the one statement of {@link JooqRecordGroups} for a
+     * {@link RecordGroup}, or a query of its own — and how a released record is named in the audit.
      */
-    private <T> Map<PersonId, Release<List<T>>> read(Reader reader, String what, Set<DataClass> group,
-                                                     Set<PersonId> people, UnaryOperator<Set<DataClass>> releasable,
-                                                     Loader<T> load, Function<T, String> recordId) {
+    private record Group<T>(String what, Set<DataClass> classes, UnaryOperator<Set<DataClass>> releasable,
+                            Optional<RecordGroup> stored, Fetch<T> fetch, Function<T, String> recordId) {
+    }
+
+    /** The data of the people to load, already cut to the classes released to each. */
+    @FunctionalInterface
+    private interface Fetch<T> {
+        Map<PersonId, List<T>> of(Map<PersonId, Set<DataClass>> toLoad, JooqRecordGroups.Loaded loaded,
+                                  Map<PersonId, List<Consent>> consentsOf);
+    }
+
+    private static <T> Fetch<T> stored(RecordGroup group) {
+        return (toLoad, loaded, consentsOf) -> {
+            var out = new HashMap<PersonId, List<T>>();
+            toLoad.keySet().forEach(p -> out.put(p, loaded.of(group, p)));
+            return out;
+        };
+    }
+
+    private static final Map<RecordGroup, Group<?>> GROUPS = groups();
+
+    private static Map<RecordGroup, Group<?>> groups() {
+        Map<RecordGroup, Group<?>> out = new EnumMap<>(RecordGroup.class);
+        Fetch<Referral> referrals = stored(RecordGroup.REFERRALS);
+        out.put(RecordGroup.REFERRALS, new Group<ReferralView>(REFERRALS, REFERRAL_CLASSES,
+                ParticipantRecords::withCore, Optional.of(RecordGroup.REFERRALS), (toLoad, loaded, consentsOf) -> {
+                    var out2 = new HashMap<PersonId, List<ReferralView>>();
+                    referrals.of(toLoad, loaded, consentsOf).forEach((p, rs) -> out2.put(p,
+                            rs.stream().map(r -> ReferralView.of(r, toLoad.get(p))).toList()));
+                    return out2;
+                }, v -> "referral:" + v.id().value()));
+        out.put(RecordGroup.ENROLLMENTS, new Group<Enrollment>(ENROLLMENTS, Set.of(DataClass.ENROLLMENT_STATUS),
+                UnaryOperator.identity(), Optional.of(RecordGroup.ENROLLMENTS), stored(RecordGroup.ENROLLMENTS),
+                e -> "enrollment:" + e.id().value()));
+        out.put(RecordGroup.PLANS, new Group<PlanSummary>(PLANS, Set.of(DataClass.PLAN_SUMMARY),
+                UnaryOperator.identity(), Optional.of(RecordGroup.PLANS), stored(RecordGroup.PLANS),
+                s -> s.plan().map(p -> "plan:" + p.id().value()).orElse("flex-fund:" + s.enrollment().value())));
+        out.put(RecordGroup.CONTACTS, new Group<ContactRecorded>(CONTACTS, Set.of(DataClass.CASE_NOTES),
+                UnaryOperator.identity(), Optional.of(RecordGroup.CONTACTS), stored(RecordGroup.CONTACTS),
+                c -> "enrollment:" + c.enrollmentId().value()));
+        out.put(RecordGroup.CASES, new Group<PostEnrollmentCase>(CASES, Set.of(DataClass.LEGAL_COORDINATION),
+                UnaryOperator.identity(), Optional.of(RecordGroup.CASES), stored(RecordGroup.CASES),
+                c -> "case:" + c.id().value()));
+        // the consents were read to decide; released, they are the data
+        out.put(RecordGroup.CONSENTS, new Group<Consent>(CONSENTS, Set.of(DataClass.ENROLLMENT_STATUS),
+                UnaryOperator.identity(), Optional.empty(), (toLoad, loaded, consentsOf) -> {
+                    var out2 = new HashMap<PersonId, List<Consent>>();
+                    toLoad.keySet().forEach(p -> out2.put(p, consentsOf.getOrDefault(p, List.of())));
+                    return out2;
+                }, c -> "consent:" + c.id().value()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** One field group of {@code people}, read in its own transaction. */
+    private <T> Map<PersonId, Release<List<T>>> readOne(Reader reader, RecordGroup group, Set<PersonId> people,
+                                                        OptionalInt lastContacts) {
         Require.present(reader, "reader");
         Set<PersonId> who = new TreeSet<>(Require.noNulls(people, "people"));
+        Group<?> g = GROUPS.get(group);
         return tx.inTransaction(() -> {
-            Instant at = clock.instant();
-            boolean enforcement = reader.purpose().isEnforcement();
-            Map<PersonId, List<Consent>> consentsOf = enforcement ? Map.of()
-                    : byPerson(consents.ofPeople(who), Consent::participant);
-            Map<PersonId, Set<DataClass>> released = new LinkedHashMap<>();
-            Map<PersonId, List<DomainError>> refused = new HashMap<>();
-            for (PersonId p : who) {
-                var decisions = decide(reader, p, consentsOf.getOrDefault(p, List.of()), at);
-                released.put(p, enforcement ? Set.of() : releasable.apply(granted(group, decisions)));
-                refused.put(p, refusals(group, decisions));
-            }
-            Set<PersonId> toLoad = new TreeSet<>();
-            released.forEach((p, classes) -> {
-                if (!classes.isEmpty()) {
-                    toLoad.add(p);
-                }
-            });
-            Map<PersonId, List<T>> loaded = toLoad.isEmpty() ? Map.of() : load.load(toLoad, released);
-            var out = new LinkedHashMap<PersonId, Release<List<T>>>();
-            var entries = new ArrayList<JooqAuditLog.Pending>();
-            for (PersonId p : who) {
-                List<T> data = List.copyOf(loaded.getOrDefault(p, List.of()));
-                Set<DataClass> classes = released.get(p);
-                AuditOutcome outcome = outcome(group, classes);
-                entries.add(new JooqAuditLog.Pending(Optional.of(p), what, classes, outcome,
-                        data.stream().map(recordId).distinct().toList(), at));
-                out.put(p, new Release<>(Optional.of(p), data, classes, refused.get(p), outcome));
-            }
-            audit.appendAll(reader, entries);
-            return Collections.unmodifiableMap(out);
+            var read = readAndAudit(reader, who, List.of(g), lastContacts, clock.instant());
+            return this.<T>cast(read.get(g));
         });
     }
 
-    /** Loads the data of {@code people}, cut to the classes released to each. */
-    @FunctionalInterface
-    private interface Loader<T> {
-        Map<PersonId, List<T>> load(Set<PersonId> people, Map<PersonId, Set<DataClass>> released);
+    @SuppressWarnings("unchecked")
+    private <T> Map<PersonId, Release<List<T>>> cast(Map<PersonId, ? extends Release<? extends List<?>>> read) {
+        return (Map<PersonId, Release<List<T>>>) (Map<?, ?>) read;
+    }
+
+    /**
+     * Decides, loads and audits {@code groups} for {@code who}, in the caller's transaction: the people's consents in
+     * one statement, every stored group's data in one more, and one audit entry per person and group, written in one
+     * statement.
+     */
+    private Map<Group<?>, Map<PersonId, Release<List<?>>>> readAndAudit(Reader reader, Set<PersonId> who,
+                                                                       List<Group<?>> groups,
+                                                                       OptionalInt lastContacts, Instant at) {
+        var entries = new ArrayList<JooqAuditLog.Pending>();
+        var out = read(reader, who, groups, lastContacts, Optional.empty(), at, entries);
+        audit.appendAll(reader, entries);
+        return out;
+    }
+
+    /**
+     * Decides and loads {@code groups} for {@code who} in the caller's transaction, adding one audit entry per person
+     * and group to {@code entries} for the caller to write: the people's consents in one statement (none when
+     * {@code known}), every stored group's data in one more.
+     */
+    private Map<Group<?>, Map<PersonId, Release<List<?>>>> read(Reader reader, Set<PersonId> who,
+                                                               List<Group<?>> groups, OptionalInt lastContacts,
+                                                               Optional<Map<PersonId, List<Consent>>> known,
+                                                               Instant at, List<JooqAuditLog.Pending> entries) {
+        boolean enforcement = reader.purpose().isEnforcement();
+        Map<PersonId, List<Consent>> consentsOf = enforcement || who.isEmpty() ? Map.of()
+                : known.orElseGet(() -> byPerson(consents.ofPeople(who), Consent::participant));
+        Map<PersonId, Map<DataClass, AccessDecision>> decisions = new HashMap<>();
+        for (PersonId p : who) {
+            decisions.put(p, decide(reader, p, consentsOf.getOrDefault(p, List.of()), at));
+        }
+        Map<Group<?>, Map<PersonId, Set<DataClass>>> released = new LinkedHashMap<>();
+        Map<RecordGroup, Set<PersonId>> stored = new EnumMap<>(RecordGroup.class);
+        for (Group<?> g : groups) {
+            Map<PersonId, Set<DataClass>> classes = new LinkedHashMap<>();
+            for (PersonId p : who) {
+                Set<DataClass> c = enforcement ? Set.of() : g.releasable().apply(granted(g.classes(), decisions.get(p)));
+                classes.put(p, c);
+                if (!c.isEmpty()) {
+                    g.stored().ifPresent(s -> stored.computeIfAbsent(s, k -> new TreeSet<>()).add(p));
+                }
+            }
+            released.put(g, classes);
+        }
+        JooqRecordGroups.Loaded loaded = stored.isEmpty() ? JooqRecordGroups.Loaded.NOTHING
+                : recordGroups.load(stored, lastContacts);
+        Map<Group<?>, Map<PersonId, Release<List<?>>>> out = new LinkedHashMap<>();
+        for (Group<?> g : groups) {
+            out.put(g, release(g, released.get(g), decisions, loaded, consentsOf, at, entries));
+        }
+        return out;
+    }
+
+    private <T> Map<PersonId, Release<List<?>>> release(Group<T> g, Map<PersonId, Set<DataClass>> released,
+                                                       Map<PersonId, Map<DataClass, AccessDecision>> decisions,
+                                                       JooqRecordGroups.Loaded loaded,
+                                                       Map<PersonId, List<Consent>> consentsOf, Instant at,
+                                                       List<JooqAuditLog.Pending> entries) {
+        Map<PersonId, Set<DataClass>> toLoad = new LinkedHashMap<>();
+        released.forEach((p, classes) -> {
+            if (!classes.isEmpty()) {
+                toLoad.put(p, classes);
+            }
+        });
+        Map<PersonId, List<T>> data = toLoad.isEmpty() ? Map.of() : g.fetch().of(toLoad, loaded, consentsOf);
+        var out = new LinkedHashMap<PersonId, Release<List<?>>>();
+        released.forEach((p, classes) -> {
+            List<T> theirs = List.copyOf(data.getOrDefault(p, List.of()));
+            AuditOutcome outcome = outcome(g.classes(), classes);
+            entries.add(new JooqAuditLog.Pending(Optional.of(p), g.what(), classes, outcome,
+                    theirs.stream().map(g.recordId()).distinct().toList(), at));
+            out.put(p, new Release<>(Optional.of(p), theirs, classes, refusals(g.classes(), decisions.get(p)),
+                    outcome));
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static OptionalInt lastContacts(OptionalInt last) {
+        Require.present(last, "last");
+        if (last.isPresent() && (last.getAsInt() < 1 || last.getAsInt() > MAX_PAGE)) {
+            throw new org.leaddiversion.domain.common.InvalidValueException("last",
+                    "must be between 1 and " + MAX_PAGE);
+        }
+        return last;
     }
 
     private Map<DataClass, AccessDecision> decide(Reader reader, PersonId person, List<Consent> theirs, Instant at) {
         return access.decisions(reader.actor(), Operation.READ, person, reader.circumstances(), reader.purpose(),
                 Optional.empty(), theirs, at);
-    }
-
-    private List<Enrollment> enrollmentsOf(Set<PersonId> people) {
-        return enrollments.load(ENROLLMENT.PERSON_ID.in(values(people)));
     }
 
     private static List<String> values(Set<PersonId> people) {
