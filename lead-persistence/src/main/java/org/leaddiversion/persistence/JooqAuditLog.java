@@ -10,10 +10,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.leaddiversion.domain.access.DataClass;
 import org.leaddiversion.domain.common.Actor;
 import org.leaddiversion.domain.common.ActorId;
@@ -44,47 +50,57 @@ final class JooqAuditLog {
     }
 
     /**
-     * Appends the entries of one read in order, as few multi-row inserts as the bind limit allows (one for up to
-     * {@value #ENTRIES_PER_STATEMENT} entries): a batched read costs the same statements whatever its size.
+     * Appends the entries of one read in order, in one statement whatever their number: the reader's columns are bound
+     * once, each entry's own values travel as arrays the database unnests (one statement per distinct time, and a read
+     * has one).
      */
     void appendAll(Reader reader, List<Pending> entries) {
         Actor a = reader.actor();
         RecipientCircumstances c = reader.circumstances();
-        for (int from = 0; from < entries.size(); from += ENTRIES_PER_STATEMENT) {
-            var rows = new ArrayList<AuditEntryRecord>();
-            for (Pending e : entries.subList(from, Math.min(entries.size(), from + ENTRIES_PER_STATEMENT))) {
-                var r = new AuditEntryRecord();
-                r.setActorId(a.id().value());
-                r.setActorRole(a.role().name());
-                r.setActorAgency(a.agency().orElse(null));
-                r.setPurpose(reader.purpose().name());
-                r.setOwnRecord(c.own());
-                r.setAssigned(c.assigned());
-                r.setInOwgMeeting(c.inOwgMeeting());
-                r.setParticipantId(e.participant().map(PersonId::value).orElse(null));
-                r.setWhat(e.what());
-                r.setDataClasses(EnumSet.copyOf(withNone(e.released())).stream().map(Enum::name)
-                        .collect(Collectors.joining(",")));
-                r.setOutcome(e.outcome().name());
-                r.setRecordIds(String.join(",", e.recordIds()));
-                r.setAt(EventStore.utc(e.at()));
-                rows.add(r);
+        Map<Instant, List<Pending>> byTime = new LinkedHashMap<>();
+        entries.forEach(e -> byTime.computeIfAbsent(e.at(), k -> new ArrayList<>()).add(e));
+        byTime.forEach((at, pending) -> {
+            int n = pending.size();
+            String[] participants = new String[n];
+            String[] whats = new String[n];
+            String[] classes = new String[n];
+            String[] outcomes = new String[n];
+            String[] ids = new String[n];
+            for (int i = 0; i < n; i++) {
+                Pending e = pending.get(i);
+                participants[i] = e.participant().map(PersonId::value).orElse(null);
+                whats[i] = e.what();
+                classes[i] = EnumSet.copyOf(withNone(e.released())).stream().map(Enum::name)
+                        .collect(Collectors.joining(","));
+                outcomes[i] = e.outcome().name();
+                ids[i] = String.join(",", e.recordIds());
             }
-            var insert = tx.dsl().insertInto(AUDIT_ENTRY, COLUMNS);
-            for (AuditEntryRecord r : rows) {
-                insert = insert.values(COLUMNS.stream().map(f -> (Object) r.get(f)).toList());
-            }
-            insert.execute();
-        }
+            Table<?> rows = DSL.table("unnest({0}, {1}, {2}, {3}, {4}) with ordinality", texts(participants),
+                    texts(whats), texts(classes), texts(outcomes), texts(ids))
+                    .as("pending", "participant_id", "what", "data_classes", "outcome", "record_ids", "position");
+            tx.dsl().insertInto(AUDIT_ENTRY, AUDIT_ENTRY.ACTOR_ID, AUDIT_ENTRY.ACTOR_ROLE, AUDIT_ENTRY.ACTOR_AGENCY,
+                            AUDIT_ENTRY.PURPOSE, AUDIT_ENTRY.OWN_RECORD, AUDIT_ENTRY.ASSIGNED,
+                            AUDIT_ENTRY.IN_OWG_MEETING, AUDIT_ENTRY.PARTICIPANT_ID, AUDIT_ENTRY.WHAT,
+                            AUDIT_ENTRY.DATA_CLASSES, AUDIT_ENTRY.OUTCOME, AUDIT_ENTRY.RECORD_IDS, AUDIT_ENTRY.AT)
+                    .select(DSL.select(DSL.val(a.id().value()), DSL.val(a.role().name()),
+                                    DSL.val(a.agency().orElse(null), SQLDataType.VARCHAR),
+                                    DSL.val(reader.purpose().name()), DSL.val(c.own()), DSL.val(c.assigned()),
+                                    DSL.val(c.inOwgMeeting()), pending("participant_id"),
+                                    pending("what"), pending("data_classes"),
+                                    pending("outcome"), pending("record_ids"),
+                                    DSL.val(EventStore.utc(at)))
+                            .from(rows).orderBy(DSL.field(DSL.name("pending", "position"))))
+                    .execute();
+        });
     }
 
-    private static final List<org.jooq.Field<?>> COLUMNS = List.of(AUDIT_ENTRY.ACTOR_ID, AUDIT_ENTRY.ACTOR_ROLE,
-            AUDIT_ENTRY.ACTOR_AGENCY, AUDIT_ENTRY.PURPOSE, AUDIT_ENTRY.OWN_RECORD, AUDIT_ENTRY.ASSIGNED,
-            AUDIT_ENTRY.IN_OWG_MEETING, AUDIT_ENTRY.PARTICIPANT_ID, AUDIT_ENTRY.WHAT, AUDIT_ENTRY.DATA_CLASSES,
-            AUDIT_ENTRY.OUTCOME, AUDIT_ENTRY.RECORD_IDS, AUDIT_ENTRY.AT);
+    private static Field<String> pending(String column) {
+        return DSL.field(DSL.name("pending", column), String.class);
+    }
 
-    /** 13 bind values an entry: 2,000 × 13 = 26,000, under PostgreSQL's 65,535 and H2's limits. */
-    private static final int ENTRIES_PER_STATEMENT = 2_000;
+    private static Field<String[]> texts(String[] values) {
+        return DSL.val(values, SQLDataType.VARCHAR.array());
+    }
 
     /** The entries about {@code participant}, oldest first. */
     List<AuditEntry> about(PersonId participant) {

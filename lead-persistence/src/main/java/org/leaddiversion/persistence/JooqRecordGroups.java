@@ -27,6 +27,7 @@ import org.jooq.Record;
 import org.jooq.Record4;
 import org.jooq.Result;
 import org.jooq.RowN;
+import org.jooq.SQLDialect;
 import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
@@ -94,7 +95,8 @@ final class JooqRecordGroups {
         Field<String> person = table.field("person_id", String.class);
         Map<RecordGroup, Field<? extends Result<? extends Record>>> nested = new EnumMap<>(RecordGroup.class);
         for (RecordGroup g : groups) {
-            nested.put(g, nested(g, table.field(names.get(groups.indexOf(g) + 1), String.class), lastContacts));
+            nested.put(g, nested(g, table.field(names.get(groups.indexOf(g) + 1), String.class), lastContacts,
+                    tx.dsl().dialect()));
         }
         List<SelectField<?>> columns = new ArrayList<>(List.of(person));
         columns.addAll(nested.values());
@@ -114,7 +116,7 @@ final class JooqRecordGroups {
     private static final Field<Result<Record>> FUND = JooqFlexFunds.fundOf(ENROLLMENT_ID).as("fund");
 
     private static Field<? extends Result<? extends Record>> nested(RecordGroup group, Field<String> person,
-                                                                     OptionalInt lastContacts) {
+                                                                     OptionalInt lastContacts, SQLDialect dialect) {
         String alias = group.name().toLowerCase(java.util.Locale.ROOT) + "_of";
         switch (group) {
             case REFERRALS:
@@ -125,7 +127,7 @@ final class JooqRecordGroups {
                 return multiset(select(ENROLLMENT.ID, ENROLLMENT.STARTED_AT, PLAN, FUND).from(ENROLLMENT)
                         .where(ENROLLMENT.PERSON_ID.eq(person))).as(alias);
             case CONTACTS:
-                return JooqContacts.contactsOf(person, lastContacts).as(alias);
+                return JooqContacts.contactsOf(person, lastContacts, dialect).as(alias);
             case CASES:
                 return JooqPostEnrollmentCases.casesOf(person).as(alias);
             default:

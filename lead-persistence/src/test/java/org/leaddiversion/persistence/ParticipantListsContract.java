@@ -17,10 +17,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -455,5 +457,100 @@ abstract class ParticipantListsContract {
         assertTrue(court.data().isEmpty());
         assertEquals(ErrorCode.NOT_AUTHORISED, court.refusalOf(DataClass.REFERRAL_CORE).orElseThrow().code());
         assertEquals(before + 1, audit().size());
+    }
+
+    // ---- a page read with the field groups of its participants ---------------------------------------------------
+
+    @Test
+    void a_page_read_with_its_field_groups_releases_and_audits_what_each_groups_own_read_would() {
+        var desk = programme.desk();
+        clock.set(seattle("2026-02-03T10:00"));
+        expect(desk.recordContact(rosasEnrollment, CM1, ContactType.PHONE, seattle("2026-02-02T09:00")), "a call");
+        expect(desk.recordContact(rosasEnrollment, CM1, ContactType.OFFICE, seattle("2026-02-03T09:30")), "a visit");
+        expect(programme.caseManagement().addGoal(rosasEnrollment, CM1, PlanDomain.INCOME_BENEFITS, GoalKind.GENERAL,
+                "benefits", true), "a second goal");
+        var readers = List.of(PROJECT_MANAGER, Reader.of(PROSECUTOR, Purpose.LEGAL_COORDINATION),
+                Reader.of(CM1, Purpose.CARE_COORDINATION), Reader.of(Fixtures.PROJECT_MANAGER, Purpose.ENFORCEMENT));
+        for (Reader reader : readers) {
+            int before = audit().size();
+            var read = records.participants(reader, ParticipantFilter.all(), Optional.empty(), 5,
+                    EnumSet.allOf(RecordGroup.class), OptionalInt.empty());
+            List<AuditEntry> entries = audit().subList(before, audit().size());
+            var page = records.participants(reader, ParticipantFilter.all(), Optional.empty(), 5);
+            assertEquals(page.data(), read.page().data(), "the page");
+            assertEquals(page.outcome(), read.page().outcome());
+            if (read.page().data().entries().isEmpty()) {
+                assertEquals(Map.of(), read.groups(), reader + ": a page refused reads no group");
+                continue;
+            }
+            Set<PersonId> people = read.page().data().entries().stream().map(ParticipantPage.Entry::participant)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+            assertSame(records.referralsOf(reader, people), read.referrals());
+            assertSame(records.enrollmentsOf(reader, people), read.enrollments());
+            assertSame(records.plansOf(reader, people), read.plans());
+            assertSame(records.contactsOf(reader, people), read.contacts());
+            assertSame(records.casesOf(reader, people), read.cases());
+            assertSame(records.consentsOf(reader, people), read.consents());
+            // the page's entries, then one per participant and group
+            assertEquals(people.size() + 1 + people.size() * RecordGroup.values().length, entries.size());
+            for (String what : List.of("referrals", "enrollments", "plans", "contacts", "cases", "consents")) {
+                assertEquals(people, entries.stream().filter(e -> e.what().equals(what))
+                        .map(e -> e.participant().orElseThrow()).collect(Collectors.toSet()), what);
+            }
+        }
+    }
+
+    @Test
+    void her_last_contacts_are_her_latest_in_the_order_they_took_place() {
+        var desk = programme.desk();
+        clock.set(seattle("2026-02-03T10:00"));
+        expect(desk.recordContact(rosasEnrollment, CM1, ContactType.PHONE, seattle("2026-02-02T09:00")), "a call");
+        expect(desk.recordContact(rosasEnrollment, CM1, ContactType.OFFICE, seattle("2026-02-03T09:30")), "a visit");
+        expect(desk.recordContact(rosasEnrollment, CM1, ContactType.TEXT, seattle("2026-01-30T09:30")), "late note");
+        PersonId rosa = new PersonId("rosa");
+        List<Instant> all = records.contactsOf(PROJECT_MANAGER, rosa).data().stream()
+                .map(c -> c.contactAt()).toList();
+        assertEquals(List.of(seattle("2026-01-30T09:30"), seattle("2026-02-01T15:00"), seattle("2026-02-02T09:00"),
+                seattle("2026-02-03T09:30")), all, "every contact, in the order they took place");
+        var lastTwo = records.contactsOf(PROJECT_MANAGER, Set.of(rosa), OptionalInt.of(2)).get(rosa).data();
+        assertEquals(all.subList(2, 4), lastTwo.stream().map(c -> c.contactAt()).toList());
+        var onPage = records.participants(PROJECT_MANAGER, ParticipantFilter.all(), Optional.empty(), 1,
+                Set.of(RecordGroup.CONTACTS), OptionalInt.of(3)).contacts().get(rosa).data();
+        assertEquals(all.subList(1, 4), onPage.stream().map(c -> c.contactAt()).toList());
+        for (int bad : List.of(0, -1, ParticipantRecords.MAX_PAGE + 1)) {
+            var e = assertThrows(InvalidValueException.class,
+                    () -> records.contactsOf(PROJECT_MANAGER, Set.of(rosa), OptionalInt.of(bad)));
+            assertEquals("last", e.field());
+        }
+    }
+
+    /** The same releases: classes, refusals, outcome and data (aggregates compared by what they hold). */
+    private static void assertSame(Map<PersonId, ? extends Release<? extends List<?>>> expected,
+                                   Map<PersonId, ? extends Release<? extends List<?>>> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((p, e) -> {
+            var a = actual.get(p);
+            assertEquals(e.released(), a.released(), p.value());
+            assertEquals(e.refusals(), a.refusals(), p.value());
+            assertEquals(e.outcome(), a.outcome(), p.value());
+            assertEquals(e.data().stream().map(ParticipantListsContract::held).toList(),
+                    a.data().stream().map(ParticipantListsContract::held).toList(), p.value());
+        });
+    }
+
+    private static Object held(Object o) {
+        if (o instanceof org.leaddiversion.domain.enrollment.Enrollment e) {
+            return List.of(e.id(), e.version(), e.status(), e.startedAt(), e.lastEngagementAt(), e.referrals(),
+                    e.priorEnrollments(), e.closedAt(), e.closureReason());
+        }
+        if (o instanceof PlanSummary s) {
+            return List.of(s.enrollment(),
+                    s.plan().map(p -> List.of(p.id(), p.version(), p.goals(), p.serviceReferrals())),
+                    s.fund().map(f -> List.of(f.version(), f.expenditures())));
+        }
+        if (o instanceof org.leaddiversion.domain.prosecution.PostEnrollmentCase c) {
+            return List.of(c.id(), c.version(), c.offences(), c.legalMatters(), c.consultation(), c.decision());
+        }
+        return o;
     }
 }
