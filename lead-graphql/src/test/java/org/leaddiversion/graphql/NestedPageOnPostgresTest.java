@@ -1,0 +1,13 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.leaddiversion.graphql;
+
+import org.junit.jupiter.api.DisplayName;
+import org.springframework.context.annotation.Import;
+
+@Import(TestDatabases.OnPostgres.class)
+@DisplayName("A nested page over HTTP on PostgreSQL: the same statements, at most four, at page sizes 1 to 1,000")
+class NestedPageOnPostgresTest extends NestedPageScenarios {
+}
