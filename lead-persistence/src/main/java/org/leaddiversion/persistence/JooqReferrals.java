@@ -25,6 +25,7 @@ import org.jooq.exception.DataAccessException;
 import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.common.DomainError;
 import org.leaddiversion.domain.common.DomainEvent;
+import org.leaddiversion.domain.evaluation.EquityGroup;
 import org.leaddiversion.domain.intake.DivertedCase;
 import org.leaddiversion.domain.intake.IntakeDeadline;
 import org.leaddiversion.domain.intake.Referral;
@@ -255,6 +256,7 @@ final class JooqReferrals implements Referrals {
         r.setDivertedCaseStatus(s.divertedCase().map(c -> c.status().name()).orElse(null));
         Demographics d = s.submission().person().demographics();
         r.setRace(d.race().orElse(null));
+        r.setEquityGroup(EquityGroup.ofRace(d).code());
         r.setEthnicity(d.ethnicity().orElse(null));
         r.setGender(d.gender().orElse(null));
         r.setState(json.write(s));

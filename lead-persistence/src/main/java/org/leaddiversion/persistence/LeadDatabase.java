@@ -269,6 +269,22 @@ public final class LeadDatabase implements AutoCloseable {
                 Require.present(ids, "ids"), ReferralImport.DEFAULT_BATCH);
     }
 
+    /**
+     * Records the evaluation data from outside the programme (legal events, legal-system costs, monthly status,
+     * programme spend, the records system's encounters). A write path only: nothing recorded is read back.
+     */
+    public EvaluationData evaluationData() {
+        return new EvaluationData(transactions);
+    }
+
+    /**
+     * The evaluation's outcome and equity measures computed by the database: aggregates only, equal to what the
+     * domain's measures give over the same data.
+     */
+    public EvaluationReports evaluationReports() {
+        return new EvaluationReports(transactions);
+    }
+
     /** Post-enrollment and pre-existing cases (the domain's {@link PostEnrollmentCases} port). */
     PostEnrollmentCases postEnrollmentCases() {
         return postEnrollmentCases;

@@ -40,7 +40,9 @@ class PublicApiTest {
                 "records:ParticipantRecords", "auditTrail:AuditTrail", "programme:PersistentProgramme",
                 "sitePolicies:SitePolicyStore", "vendor:Vendor", "close:void",
                 // a write path: the import reports counts and line-numbered problems, never participant data
-                "referralImport:ReferralImport")), returned);
+                "referralImport:ReferralImport",
+                // evaluation data: a write path (nothing is read back) and aggregate reports (no person-level row)
+                "evaluationData:EvaluationData", "evaluationReports:EvaluationReports")), returned);
     }
 
     @Test

@@ -1,0 +1,457 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.leaddiversion.persistence;
+
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.least;
+import static org.jooq.impl.DSL.localDateDiff;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
+import static org.leaddiversion.persistence.jooq.Tables.ENCOUNTER;
+import static org.leaddiversion.persistence.jooq.Tables.LEGAL_COST;
+import static org.leaddiversion.persistence.jooq.Tables.LEGAL_EVENT;
+import static org.leaddiversion.persistence.jooq.Tables.REFERRAL;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Row7;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+import org.leaddiversion.domain.common.InvalidValueException;
+import org.leaddiversion.domain.common.Require;
+import org.leaddiversion.domain.evaluation.Cohort;
+import org.leaddiversion.domain.evaluation.CostComponent;
+import org.leaddiversion.domain.evaluation.Encounter;
+import org.leaddiversion.domain.evaluation.EquityGroup;
+import org.leaddiversion.domain.evaluation.Fraction;
+import org.leaddiversion.domain.evaluation.Measure;
+import org.leaddiversion.domain.evaluation.MeasureResult;
+import org.leaddiversion.domain.evaluation.OutcomeMeasures;
+import org.leaddiversion.domain.evaluation.OutcomeWindow;
+import org.leaddiversion.domain.evaluation.ReportScope;
+import org.leaddiversion.domain.evaluation.Stratum;
+import org.leaddiversion.domain.evaluation.equity.EquityPolicy;
+import org.leaddiversion.domain.evaluation.equity.GroupCounts;
+import org.leaddiversion.domain.evaluation.equity.RriTable;
+import org.leaddiversion.domain.policy.Door;
+import org.leaddiversion.domain.policy.OffenceLevel;
+
+/**
+ * The evaluation's measures computed by the database (SPEC §8.4–8.5): aggregate SQL over the stored referrals,
+ * encounters, legal events and costs, so that a report over a million participants and ten million events reads only a
+ * few aggregate rows into the JVM. Each result is equal — row for row, fraction for fraction — to what the domain's pure
+ * functions give over the same data ({@link OutcomeMeasures}, {@link Cohort}, {@link RriTable}); the domain stays the
+ * definition, and rules such as R39 are applied by the domain to the counts computed here.
+ *
+ * <p>A report holds aggregates only: no person id, no date of a person's event leaves the database. Small-cell
+ * suppression for publication is the domain's ({@code RriTable.publish()}, {@code Publication}).
+ */
+public final class EvaluationReports {
+
+    private static final String LEAD = Cohort.PARTICIPANTS;
+    private static final String COMPARISON = Cohort.COMPARISON;
+
+    private final JooqTransactions tx;
+
+    EvaluationReports(JooqTransactions tx) {
+        this.tx = tx;
+    }
+
+    /**
+     * The outcome report of a site's period (the quarterly outcome report): the participants who entered in the scope
+     * ({@link Cohort#participants}) against the comparison cohort ({@link Cohort#comparison}), every measure of
+     * {@link OutcomeMeasures#all} for each, and the odds ratios of the yes/no measures. One SQL statement; the legal
+     * costs of cohort members inside their windows must all be in {@code currency}.
+     */
+    public OutcomeReport outcomes(ReportScope scope, OutcomeWindow window, Currency currency) {
+        Require.present(scope, "scope");
+        Require.present(window, "window");
+        Require.present(currency, "currency");
+        Map<String, Record> rows = new HashMap<>();
+        tx.inTransaction(() -> {
+            for (Record r : outcomeQuery(scope, window, currency)) {
+                rows.put(r.get("cohort", String.class), r);
+            }
+            return null;
+        });
+        for (Record r : rows.values()) {
+            if (number(r, "foreign_costs") > 0) {
+                throw new InvalidValueException("legalCost.amount", "is not in the report currency " + currency);
+            }
+        }
+        return OutcomeReport.of(scope, window, currency, results(LEAD, rows.get(LEAD), currency),
+                results(COMPARISON, rows.get(COMPARISON), currency));
+    }
+
+    /**
+     * Each group's referrals and eligible pool in the scope, as {@link RriTable#counts} counts them over the same data:
+     * the site's referrals made in the period by the group recorded on them, and the site's encounters of the period
+     * in the pool plus the referrals not tied to an arrest. Keyed in group order.
+     */
+    public Map<EquityGroup, GroupCounts> referralRateCounts(ReportScope scope) {
+        Require.present(scope, "scope");
+        String site = scope.site().value();
+        List<String> notTied = Arrays.stream(Door.values()).filter(d -> !d.holdsCharge()).map(Door::name).toList();
+        Field<String> group = field(name("grp"), String.class);
+        Field<Long> referrals = field(name("referrals"), Long.class);
+        Field<Long> pool = field(name("pool"), Long.class);
+        var byReferral = select(REFERRAL.EQUITY_GROUP.as(group), count().cast(SQLDataType.BIGINT).as(referrals),
+                sum(when(REFERRAL.DOOR.in(notTied), inline(1L)).otherwise(inline(0L))).cast(SQLDataType.BIGINT)
+                        .as(pool))
+                .from(REFERRAL)
+                .where(REFERRAL.SITE_ID.eq(site))
+                .and(REFERRAL.REFERRED_AT.ge(EventStore.utc(startOf(scope))))
+                .and(REFERRAL.REFERRED_AT.lt(EventStore.utc(endOf(scope))))
+                .groupBy(REFERRAL.EQUITY_GROUP);
+        var byEncounter = select(ENCOUNTER.EQUITY_GROUP.as(group), inline(0L).as(referrals),
+                count().cast(SQLDataType.BIGINT).as(pool))
+                .from(ENCOUNTER)
+                .where(ENCOUNTER.SITE_ID.eq(site))
+                .and(ENCOUNTER.ENCOUNTER_DATE.ge(scope.period().start()))
+                .and(ENCOUNTER.ENCOUNTER_DATE.lt(scope.period().end()))
+                .and(ENCOUNTER.DIVERTIBLE_OFFENCE.isTrue()).and(ENCOUNTER.IN_CATCHMENT.isTrue())
+                .groupBy(ENCOUNTER.EQUITY_GROUP);
+        Map<EquityGroup, GroupCounts> out = new TreeMap<>();
+        tx.inTransaction(() -> {
+            for (Record r : tx.dsl().fetch(byReferral.unionAll(byEncounter))) {
+                out.merge(new EquityGroup(r.get(group)), new GroupCounts(r.get(referrals), r.get(pool)),
+                        GroupCounts::plus);
+            }
+            return null;
+        });
+        return out;
+    }
+
+    /**
+     * The referral relative rate index of the scope under {@code policy}: {@link RriTable#of} (rule R39's suppression
+     * and flags) applied to the counts of {@link #referralRateCounts}.
+     */
+    public RriTable referralRateIndex(ReportScope scope, EquityPolicy policy) {
+        Require.present(policy, "policy");
+        return RriTable.of(referralRateCounts(scope), policy);
+    }
+
+    // ---- the outcome query -----------------------------------------------------------------------------------
+
+    private static final List<String> YES_NO = List.of("arrest", "felony", "misdemeanor", "prison");
+
+    private org.jooq.Result<Record> outcomeQuery(ReportScope scope, OutcomeWindow window, Currency currency) {
+        String site = scope.site().value();
+        Instant lo = startOf(scope);
+        Instant hi = endOf(scope);
+
+        // The participants: each person's earliest referral at the site whose intake completed, kept when it was
+        // made in the period (Cohort.participants). The entry date is its local date, below.
+        CommonTableExpression<?> participants = name("participants").fields("person_id", "first_at").as(
+                select(REFERRAL.PERSON_ID, min(REFERRAL.REFERRED_AT)).from(REFERRAL)
+                        .where(REFERRAL.SITE_ID.eq(site)).and(REFERRAL.INTAKE_COMPLETED_AT.isNotNull())
+                        .groupBy(REFERRAL.PERSON_ID)
+                        .having(min(REFERRAL.REFERRED_AT).ge(EventStore.utc(lo)))
+                        .and(min(REFERRAL.REFERRED_AT).lt(EventStore.utc(hi))));
+        Field<String> pPerson = field(name("participants", "person_id"), String.class);
+        Field<OffsetDateTime> pFirst = field(name("participants", "first_at"), OffsetDateTime.class);
+
+        // The comparison cohort: each comparison candidate's earliest candidate encounter of the period, people in the
+        // participant cohort left out (Cohort.comparison).
+        Field<LocalDate> firstDate = field(name("first_date"), LocalDate.class);
+        Table<?> candidates = select(ENCOUNTER.PERSON_ID, min(ENCOUNTER.ENCOUNTER_DATE).as(firstDate))
+                .from(ENCOUNTER)
+                .where(ENCOUNTER.SITE_ID.eq(site))
+                .and(ENCOUNTER.ENCOUNTER_DATE.ge(scope.period().start()))
+                .and(ENCOUNTER.ENCOUNTER_DATE.lt(scope.period().end()))
+                .and(ENCOUNTER.DIVERTIBLE_OFFENCE.isTrue()).and(ENCOUNTER.IN_CATCHMENT.isTrue())
+                .and(ENCOUNTER.DIVERSION_WINDOW.eq(Encounter.Window.DIVERSION_NOT_ALLOWED.name()))
+                .and(notExists(selectOne().from(participants).where(pPerson.eq(ENCOUNTER.PERSON_ID))))
+                .groupBy(ENCOUNTER.PERSON_ID).asTable("candidates");
+
+        // The windows of every entry date a followed member can have, computed by the domain's OutcomeWindow.
+        Table<?> cal = calendar(scope, window);
+        Field<LocalDate> entry = field(name("cal", "entry_date"), LocalDate.class);
+        List<Field<?>> calFields = List.of(entry, field(name("cal", "pre_start"), LocalDate.class),
+                field(name("cal", "pre_end"), LocalDate.class), field(name("cal", "post_start"), LocalDate.class),
+                field(name("cal", "post_end"), LocalDate.class), field(name("cal", "pre_days"), Integer.class),
+                field(name("cal", "post_days"), Integer.class));
+        List<SelectField<?>> leadFields = new ArrayList<>(List.of(inline(LEAD).as("cohort"), pPerson.as("person_id")));
+        leadFields.addAll(calFields);
+        List<SelectField<?>> comparisonFields = new ArrayList<>(List.of(inline(COMPARISON).as("cohort"),
+                candidates.field(ENCOUNTER.PERSON_ID).as("person_id")));
+        comparisonFields.addAll(calFields);
+        CommonTableExpression<?> members = name("members").as(
+                select(leadFields).from(participants).join(cal).on(entry.eq(localDate(pFirst, scope)))
+                        .unionAll(select(comparisonFields).from(candidates).join(cal)
+                                .on(entry.eq(candidates.field(firstDate)))));
+        Field<String> mCohort = field(name("members", "cohort"), String.class);
+        Field<String> mPerson = field(name("members", "person_id"), String.class);
+        Field<LocalDate> mEntry = field(name("members", "entry_date"), LocalDate.class);
+        Field<LocalDate> preStart = field(name("members", "pre_start"), LocalDate.class);
+        Field<LocalDate> preEnd = field(name("members", "pre_end"), LocalDate.class);
+        Field<LocalDate> postStart = field(name("members", "post_start"), LocalDate.class);
+        Field<LocalDate> postEnd = field(name("members", "post_end"), LocalDate.class);
+        Field<Integer> preDays = field(name("members", "pre_days"), Integer.class);
+        Field<Integer> postDays = field(name("members", "post_days"), Integer.class);
+
+        // Per member: whether each yes/no outcome happened in each window, bookings, clipped jail days, first re-arrest.
+        LocalDate dataThrough = window.dataThrough();
+        Field<LocalDate> lastJailDay = coalesce(LEGAL_EVENT.RELEASED_ON, inline(dataThrough));
+        Condition inPre = LEGAL_EVENT.EVENT_DATE.between(preStart, preEnd);
+        Condition inPost = LEGAL_EVENT.EVENT_DATE.between(postStart, postEnd);
+        Condition arrest = LEGAL_EVENT.KIND.eq("ARREST");
+        Condition felony = LEGAL_EVENT.KIND.eq("CHARGE_FILED").and(LEGAL_EVENT.OFFENCE_LEVEL.eq(OffenceLevel.FELONY
+                .name()));
+        Condition misdemeanor = LEGAL_EVENT.KIND.eq("CHARGE_FILED").and(LEGAL_EVENT.OFFENCE_LEVEL.eq(
+                OffenceLevel.MISDEMEANOR.name()));
+        Condition prison = LEGAL_EVENT.KIND.eq("PRISON_ADMISSION");
+        Condition booking = LEGAL_EVENT.KIND.eq("JAIL_BOOKING");
+        List<SelectField<?>> perMember = new ArrayList<>(List.of(mCohort, mPerson, preDays, postDays));
+        Condition[] kinds = {arrest, felony, misdemeanor, prison};
+        for (int i = 0; i < kinds.length; i++) {
+            perMember.add(max(when(kinds[i].and(inPre), inline(1)).otherwise(inline(0))).as(YES_NO.get(i) + "_pre"));
+            perMember.add(max(when(kinds[i].and(inPost), inline(1)).otherwise(inline(0))).as(YES_NO.get(i) + "_post"));
+        }
+        perMember.add(sum(when(booking.and(inPre), inline(1)).otherwise(inline(0))).as("bookings_pre"));
+        perMember.add(sum(when(booking.and(inPost), inline(1)).otherwise(inline(0))).as("bookings_post"));
+        perMember.add(sum(when(booking, jailDays(preStart, preEnd, lastJailDay)).otherwise(inline(0)))
+                .as("jail_days_pre"));
+        perMember.add(sum(when(booking, jailDays(postStart, postEnd, lastJailDay)).otherwise(inline(0)))
+                .as("jail_days_post"));
+        perMember.add(min(when(arrest.and(inPost), localDateDiff(LEGAL_EVENT.EVENT_DATE, mEntry)))
+                .as("rearrest_days"));
+        CommonTableExpression<?> memberStats = name("member_stats").as(select(perMember)
+                .from(members)
+                .leftJoin(LEGAL_EVENT).on(LEGAL_EVENT.PERSON_ID.eq(mPerson))
+                .and(LEGAL_EVENT.EVENT_DATE.le(postEnd))
+                .and(LEGAL_EVENT.EVENT_DATE.ge(preStart).or(booking.and(lastJailDay.ge(preStart))))
+                .groupBy(mCohort, mPerson, mEntry, preDays, postDays));
+
+        // The median of the days to re-arrest: rank the re-arrested members of each cohort.
+        Field<String> sCohort = field(name("member_stats", "cohort"), String.class);
+        Field<Integer> sRearrest = field(name("member_stats", "rearrest_days"), Integer.class);
+        CommonTableExpression<?> ranked = name("ranked").as(select(memberStats.asterisk(),
+                rowNumber().over().partitionBy(sCohort).orderBy(sRearrest.asc().nullsLast()).as("rn"),
+                count(sRearrest).over().partitionBy(sCohort).as("n"))
+                .from(memberStats));
+        Field<Long> rn = field(name("ranked", "rn"), Long.class);
+        Field<Long> n = field(name("ranked", "n"), Long.class);
+        Field<Integer> rearrest = field(name("ranked", "rearrest_days"), Integer.class);
+        Condition middle = rearrest.isNotNull().and(rn.eq(n.plus(1).div(2)).or(rn.eq(n.plus(2).div(2))));
+        List<SelectField<?>> totals = new ArrayList<>(List.of(field(name("ranked", "cohort"), String.class)
+                .as("cohort"), count().as("followed"), total(field(name("ranked", "pre_days")), "pre_days"),
+                total(field(name("ranked", "post_days")), "post_days")));
+        for (String m : List.of("arrest", "felony", "misdemeanor", "prison", "bookings", "jail_days")) {
+            totals.add(total(field(name("ranked", m + "_pre")), m + "_pre"));
+            totals.add(total(field(name("ranked", m + "_post")), m + "_post"));
+        }
+        totals.add(count(rearrest).as("rearrested"));
+        totals.add(total(rearrest, "rearrest_sum"));
+        totals.add(total(when(middle, rearrest), "median_sum"));
+        totals.add(count(when(middle, inline(1))).as("median_count"));
+        CommonTableExpression<?> eventTotals = name("event_totals").as(select(totals).from(ranked)
+                .groupBy(field(name("ranked", "cohort"))));
+
+        // Costs per cohort, component and window (only costs inside a member's windows can count).
+        List<SelectField<?>> costs = new ArrayList<>(List.of(mCohort.as("cohort")));
+        Condition costPre = LEGAL_COST.COST_DATE.between(preStart, preEnd);
+        Condition costPost = LEGAL_COST.COST_DATE.between(postStart, postEnd);
+        for (CostComponent c : CostComponent.values()) {
+            Condition own = LEGAL_COST.COMPONENT.eq(c.name());
+            costs.add(total(when(own.and(costPre), LEGAL_COST.AMOUNT_MINOR).otherwise(inline(0L)),
+                    "cost_" + c.name().toLowerCase(java.util.Locale.ROOT) + "_pre"));
+            costs.add(total(when(own.and(costPost), LEGAL_COST.AMOUNT_MINOR).otherwise(inline(0L)),
+                    "cost_" + c.name().toLowerCase(java.util.Locale.ROOT) + "_post"));
+        }
+        costs.add(total(when(LEGAL_COST.CURRENCY.ne(currency.getCurrencyCode()), inline(1)).otherwise(inline(0)),
+                "foreign_costs"));
+        CommonTableExpression<?> costTotals = name("cost_totals").as(select(costs).from(members)
+                .join(LEGAL_COST).on(LEGAL_COST.PERSON_ID.eq(mPerson)).and(LEGAL_COST.COST_DATE.between(preStart,
+                        postEnd))
+                .groupBy(mCohort));
+
+        Table<?> events = eventTotals;
+        Table<?> money = costTotals;
+        List<SelectField<?>> out = new ArrayList<>(Arrays.asList(events.fields()));
+        for (Field<?> f : money.fields()) {
+            if (!f.getName().equals("cohort")) {
+                out.add(f);
+            }
+        }
+        return tx.dsl().with(participants, members, memberStats, ranked, eventTotals, costTotals)
+                .select(out).from(events).leftJoin(money)
+                .on(events.field("cohort", String.class).eq(money.field("cohort", String.class)))
+                .fetch();
+    }
+
+    /** A sum as a BIGINT, zero over no rows. */
+    private static Field<Long> total(Field<?> f, String as) {
+        return coalesce(sum(f.cast(SQLDataType.BIGINT)), inline(BigDecimal.ZERO)).cast(SQLDataType.BIGINT).as(as);
+    }
+
+    /** The jail days of a stay between {@code from} and {@code to}, both included: LegalEvent.JailBooking#daysWithin. */
+    private static Field<Integer> jailDays(Field<LocalDate> from, Field<LocalDate> to, Field<LocalDate> last) {
+        return greatest(inline(0), localDateDiff(least(last, to), greatest(LEGAL_EVENT.EVENT_DATE, from)).plus(1));
+    }
+
+    /**
+     * The windows of each date of the period on which a followed member can enter, from the domain's
+     * {@link OutcomeWindow}, as an inline table {@code cal}. A date before the period stands in when there is none
+     * (it never matches an entry date, which is always in the period).
+     */
+    private static Table<?> calendar(ReportScope scope, OutcomeWindow window) {
+        var rows = new ArrayList<Row7<LocalDate, LocalDate, LocalDate, LocalDate, LocalDate, Integer, Integer>>();
+        for (LocalDate d = scope.period().start(); d.isBefore(scope.period().end()); d = d.plusDays(1)) {
+            if (window.follows(d)) {
+                rows.add(calendarRow(d, window));
+            }
+        }
+        if (rows.isEmpty()) {
+            rows.add(calendarRow(scope.period().start().minusDays(1), window));
+        }
+        @SuppressWarnings("unchecked")
+        Row7<LocalDate, LocalDate, LocalDate, LocalDate, LocalDate, Integer, Integer>[] array = rows.toArray(
+                Row7[]::new);
+        return org.jooq.impl.DSL.values(array).as("cal", "entry_date", "pre_start", "pre_end", "post_start",
+                "post_end", "pre_days", "post_days");
+    }
+
+    private static Row7<LocalDate, LocalDate, LocalDate, LocalDate, LocalDate, Integer, Integer> calendarRow(
+            LocalDate d, OutcomeWindow window) {
+        return org.jooq.impl.DSL.row(inline(d), inline(window.preStart(d)), inline(d.minusDays(1)),
+                inline(d.plusDays(1)), inline(window.postEnd(d)), inline(Math.toIntExact(window.preDays(d))),
+                inline(Math.toIntExact(window.postDays(d))));
+    }
+
+    /**
+     * The local date, in the scope's zone, of an instant inside the scope's period: a balanced CASE over the instants
+     * at which the period's days start (exact whatever the zone's offsets; no time-zone function of either database).
+     */
+    private static Field<LocalDate> localDate(Field<OffsetDateTime> at, ReportScope scope) {
+        ZoneId zone = scope.period().zone();
+        var days = new ArrayList<LocalDate>();
+        for (LocalDate d = scope.period().start(); d.isBefore(scope.period().end()); d = d.plusDays(1)) {
+            days.add(d);
+        }
+        return dayOf(at, days, zone, 0, days.size() - 1);
+    }
+
+    private static Field<LocalDate> dayOf(Field<OffsetDateTime> at, List<LocalDate> days, ZoneId zone, int from,
+                                          int to) {
+        if (from == to) {
+            return inline(days.get(from));
+        }
+        int mid = (from + to + 1) / 2;
+        OffsetDateTime starts = EventStore.utc(days.get(mid).atStartOfDay(zone).toInstant());
+        return when(at.lt(inline(starts)), dayOf(at, days, zone, from, mid - 1))
+                .otherwise(dayOf(at, days, zone, mid, to));
+    }
+
+    private static Instant startOf(ReportScope scope) {
+        return scope.period().start().atStartOfDay(scope.period().zone()).toInstant();
+    }
+
+    private static Instant endOf(ReportScope scope) {
+        return scope.period().end().atStartOfDay(scope.period().zone()).toInstant();
+    }
+
+    // ---- rows, shaped as OutcomeMeasures shapes them ---------------------------------------------------------
+
+    private static List<MeasureResult> results(String cohort, Record r, Currency currency) {
+        long followed = r == null ? 0 : number(r, "followed");
+        long preDays = r == null ? 0 : number(r, "pre_days");
+        long postDays = r == null ? 0 : number(r, "post_days");
+        Stratum s = Stratum.of("cohort", cohort);
+        var out = new ArrayList<MeasureResult>();
+        Measure[] yesNo = {Measure.ARREST_ANY, Measure.CHARGE_FILED_FELONY, Measure.CHARGE_FILED_MISD};
+        for (int i = 0; i < yesNo.length; i++) {
+            out.addAll(proportions(yesNo[i], s, r, YES_NO.get(i), followed));
+        }
+        out.addAll(perYear(Measure.JAIL_BOOKINGS_PER_YEAR, s, r, "bookings", followed, preDays, postDays));
+        out.addAll(perYear(Measure.JAIL_DAYS_PER_YEAR, s, r, "jail_days", followed, preDays, postDays));
+        out.addAll(proportions(Measure.PRISON_ADMISSION_ANY, s, r, "prison", followed));
+        long totalPre = 0;
+        long totalPost = 0;
+        for (CostComponent c : CostComponent.values()) {
+            String key = "cost_" + c.name().toLowerCase(java.util.Locale.ROOT);
+            long pre = r == null ? 0 : number(r, key + "_pre");
+            long post = r == null ? 0 : number(r, key + "_post");
+            out.addAll(costRows(s, c.name(), followed, pre, preDays, post, postDays, currency));
+            totalPre = Math.addExact(totalPre, pre);
+            totalPost = Math.addExact(totalPost, post);
+        }
+        out.addAll(costRows(s, "TOTAL", followed, totalPre, preDays, totalPost, postDays, currency));
+        long rearrested = r == null ? 0 : number(r, "rearrested");
+        Optional<Fraction> median = rearrested == 0 ? Optional.empty()
+                : Optional.of(Fraction.of(number(r, "median_sum"), number(r, "median_count")));
+        Optional<Fraction> mean = rearrested == 0 ? Optional.empty()
+                : Optional.of(Fraction.of(number(r, "rearrest_sum"), rearrested));
+        Stratum post = s.and("window", "POST");
+        out.add(new MeasureResult(Measure.TIME_TO_REARREST, post.and("statistic", "MEDIAN"), followed, rearrested,
+                followed, median, Optional.empty()));
+        out.add(new MeasureResult(Measure.TIME_TO_REARREST, post.and("statistic", "MEAN"), followed, rearrested,
+                followed, mean, Optional.empty()));
+        return List.copyOf(out);
+    }
+
+    private static List<MeasureResult> proportions(Measure measure, Stratum s, Record r, String key, long followed) {
+        return List.of(
+                MeasureResult.proportion(measure, s.and("window", "PRE"), r == null ? 0 : number(r, key + "_pre"),
+                        followed),
+                MeasureResult.proportion(measure, s.and("window", "POST"), r == null ? 0 : number(r, key + "_post"),
+                        followed));
+    }
+
+    private static List<MeasureResult> perYear(Measure measure, Stratum s, Record r, String key, long followed,
+                                               long preDays, long postDays) {
+        return List.of(
+                MeasureResult.ratio(measure, s.and("window", "PRE"), followed, r == null ? 0 : number(r, key + "_pre"),
+                        preDays, OutcomeMeasures.DAYS_PER_YEAR, Optional.empty()),
+                MeasureResult.ratio(measure, s.and("window", "POST"), followed,
+                        r == null ? 0 : number(r, key + "_post"), postDays, OutcomeMeasures.DAYS_PER_YEAR,
+                        Optional.empty()));
+    }
+
+    private static List<MeasureResult> costRows(Stratum cohort, String component, long members, long pre,
+                                                long preDays, long post, long postDays, Currency currency) {
+        Stratum s = cohort.and("component", component);
+        MeasureResult before = MeasureResult.ratio(Measure.LEGAL_COST_DELTA, s.and("window", "PRE"), members, pre,
+                preDays, OutcomeMeasures.DAYS_PER_YEAR, Optional.of(currency));
+        MeasureResult after = MeasureResult.ratio(Measure.LEGAL_COST_DELTA, s.and("window", "POST"), members, post,
+                postDays, OutcomeMeasures.DAYS_PER_YEAR, Optional.of(currency));
+        Optional<Fraction> change = before.value().isPresent() && after.value().isPresent()
+                ? Optional.of(after.value().get().minus(before.value().get())) : Optional.empty();
+        return List.of(before, after, new MeasureResult(Measure.LEGAL_COST_DELTA, s.and("window", "CHANGE"), members,
+                members, members, change, Optional.of(currency)));
+    }
+
+    private static long number(Record r, String field) {
+        Object v = r.get(field);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+}
