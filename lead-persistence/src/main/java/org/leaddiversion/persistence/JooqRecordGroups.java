@@ -35,9 +35,11 @@ import org.leaddiversion.domain.enrollment.EnrollmentId;
 import org.leaddiversion.domain.referral.PersonId;
 
 /**
- * Loads the field groups of many participants' records in one statement: one row per participant, each group a
- * nested collection ({@code MULTISET}, which jOOQ writes as SQL/JSON on PostgreSQL and H2) read only for the people
- * whose group is to be loaded. It only finds; deciding what may be loaded and auditing are {@link ParticipantRecords}'.
+ * Loads the field groups of many participants' records in at most two statements: their referrals (a referral is
+ * stored as its state's JSON text, best read as a plain column), and every other group in one statement of one row per
+ * participant, each group a nested collection ({@code MULTISET}, which jOOQ writes as SQL/JSON on PostgreSQL and H2)
+ * read only for the people whose group is to be loaded. It only finds; deciding what may be loaded and auditing are
+ * {@link ParticipantRecords}'.
  */
 final class JooqRecordGroups {
 
@@ -63,21 +65,31 @@ final class JooqRecordGroups {
 
     /**
      * Loads each group of {@code who} (consents excepted: they are read with the decisions) for the people named
-     * there, in one statement; nothing when nobody is named.
+     * there: the referrals in one statement, the other groups in one more; nothing when nobody is named.
      *
      * @param lastContacts the number of latest contacts to load, or all of them when empty
      */
     Loaded load(Map<RecordGroup, Set<PersonId>> who, OptionalInt lastContacts) {
         List<RecordGroup> groups = new ArrayList<>();
         Set<PersonId> people = new TreeSet<>();
+        Map<RecordGroup, Map<PersonId, List<?>>> out = new EnumMap<>(RecordGroup.class);
         who.forEach((group, persons) -> {
-            if (group != RecordGroup.CONSENTS && !persons.isEmpty()) {
+            if (group == RecordGroup.REFERRALS && !persons.isEmpty()) {
+                // a referral is stored as its state's JSON text: nested in a collection, that text would be escaped
+                // into the collection's JSON and parsed twice, so referrals come in a plain statement of their own
+                var byPerson = new HashMap<PersonId, List<?>>();
+                Map<PersonId, List<Object>> theirs = new HashMap<>();
+                referrals.ofPeople(persons).forEach(r -> theirs.computeIfAbsent(r.submission().person().id(),
+                        k -> new ArrayList<>()).add(r));
+                persons.forEach(p -> byPerson.put(p, theirs.getOrDefault(p, List.of())));
+                out.put(group, byPerson);
+            } else if (group != RecordGroup.CONSENTS && !persons.isEmpty()) {
                 groups.add(group);
                 people.addAll(persons);
             }
         });
         if (people.isEmpty()) {
-            return Loaded.NOTHING;
+            return new Loaded(out);
         }
         groups.sort(Comparator.naturalOrder());
         // one row per person: her id, then for each group her id again where the group is to be loaded, else null
@@ -100,7 +112,6 @@ final class JooqRecordGroups {
         }
         List<SelectField<?>> columns = new ArrayList<>(List.of(person));
         columns.addAll(nested.values());
-        Map<RecordGroup, Map<PersonId, List<?>>> out = new EnumMap<>(RecordGroup.class);
         groups.forEach(g -> out.put(g, new HashMap<>()));
         for (Record r : tx.dsl().select(columns).from(table).fetch()) {
             PersonId p = new PersonId(r.get(person));
@@ -119,8 +130,6 @@ final class JooqRecordGroups {
                                                                      OptionalInt lastContacts, SQLDialect dialect) {
         String alias = group.name().toLowerCase(java.util.Locale.ROOT) + "_of";
         switch (group) {
-            case REFERRALS:
-                return JooqReferrals.referralsOf(person).as(alias);
             case ENROLLMENTS:
                 return JooqEnrollments.enrollmentsOf(person).as(alias);
             case PLANS:
@@ -138,8 +147,6 @@ final class JooqRecordGroups {
     @SuppressWarnings("unchecked")
     private List<?> read(RecordGroup group, Result<? extends Record> rows) {
         switch (group) {
-            case REFERRALS:
-                return referrals.referrals((Result<org.jooq.Record3<String, OffsetDateTime, UUID>>) rows);
             case ENROLLMENTS:
                 return JooqEnrollments.enrollments((Result<Record>) rows);
             case PLANS:

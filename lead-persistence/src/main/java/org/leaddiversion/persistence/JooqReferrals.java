@@ -4,23 +4,17 @@
  */
 package org.leaddiversion.persistence;
 
-import static org.jooq.impl.DSL.multiset;
-import static org.jooq.impl.DSL.select;
 import static org.leaddiversion.persistence.jooq.Tables.DIVERTED_CASE;
 import static org.leaddiversion.persistence.jooq.Tables.REFERRAL;
 import static org.leaddiversion.persistence.jooq.Tables.SCREENING_REASON;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jooq.Field;
-import org.jooq.Record3;
-import org.jooq.Result;
 import org.jooq.exception.DataAccessException;
 import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.common.DomainError;
@@ -211,22 +205,6 @@ final class JooqReferrals implements Referrals {
         long actual = tx.dsl().select(REFERRAL.VERSION).from(REFERRAL).where(REFERRAL.ID.eq(referral.id().value()))
                 .fetchOptional(REFERRAL.VERSION).orElse(-1L);
         return new ConcurrentUpdateException(AGGREGATE, referral.id().toString(), expectedVersion, actual);
-    }
-
-    /**
-     * The referrals of the person {@code person} names, as a nested collection for a query that reads participants,
-     * mapped back by {@link #referrals(Result)}.
-     */
-    static Field<Result<Record3<String, OffsetDateTime, UUID>>> referralsOf(Field<String> person) {
-        return multiset(select(REFERRAL.STATE, REFERRAL.REFERRED_AT, REFERRAL.ID).from(REFERRAL)
-                .where(REFERRAL.PERSON_ID.eq(person)));
-    }
-
-    /** The referrals a {@link #referralsOf} collection holds, in the order they were made. */
-    List<Referral> referrals(Result<Record3<String, OffsetDateTime, UUID>> rows) {
-        java.util.Comparator<Record3<String, OffsetDateTime, UUID>> inOrder = java.util.Comparator.comparing(
-                r -> r.value2().toInstant());
-        return rows.stream().sorted(inOrder.thenComparing(r -> r.value3())).map(r -> restore(r.value1())).toList();
     }
 
     private Referral restore(String state) {
