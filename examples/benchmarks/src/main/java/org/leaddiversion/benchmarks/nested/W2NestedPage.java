@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.leaddiversion.benchmarks.NestedPageData;
 import org.leaddiversion.domain.common.Actor;
 import org.leaddiversion.domain.common.IdGenerator;
 import org.leaddiversion.domain.common.Outcome;
@@ -63,6 +64,9 @@ import tools.jackson.databind.node.ObjectNode;
  * at a fixed number of connections, in interleaved rounds. Before any timing both answers are fetched, canonicalised
  * (object keys sorted) and compared: a mismatch stops the run. Statements per request are counted on the pool.
  *
+ * <p>The data: {@link NestedPageData} (bulk, any size) by default; {@code -Dw2.data=desks} plays each participant
+ * through the library's desks instead (slow: for a few thousand).
+ *
  * <pre>java -cp "$(cat examples/benchmarks/target/classpath.txt):examples/benchmarks/target/classes" \
  *   org.leaddiversion.benchmarks.nested.W2NestedPage [participants=2000] [rounds=5] [seconds=20] [connections=8]</pre>
  */
@@ -94,12 +98,17 @@ public final class W2NestedPage {
         try (EmbeddedPostgres pg = builder.start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
             long seedStart = System.nanoTime();
-            seed(url, participants);
+            if ("desks".equals(System.getProperty("w2.data"))) {
+                seed(url, participants);
+            } else {
+                var report = NestedPageData.load(url, participants, 20_260_122L);
+                participants = Math.toIntExact(report.imported());
+            }
             System.out.printf("seeded %,d participants in %.0f s%n", participants,
                     (System.nanoTime() - seedStart) / 1e9);
             ConfigurableApplicationContext app = new SpringApplicationBuilder(NestedPageServer.class)
                     .properties(Map.of("server.port", "0", "spring.datasource.url", url,
-                            "spring.datasource.hikari.maximum-pool-size", Integer.toString(connections),
+                            "spring.datasource.hikari.maximum-pool-size", Integer.toString(Math.max(2, connections)),
                             "spring.main.banner-mode", "off", "logging.level.root", "WARN",
                             "lead.graphql.introspection", "false"))
                     .run();
@@ -294,7 +303,7 @@ public final class W2NestedPage {
     private static Round wrk(String base, Path script, int seconds, int connections, HttpClient http)
             throws Exception {
         long before = statements(http, base);
-        Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
+        Process p = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
                 script.toString(), base).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
