@@ -31,6 +31,8 @@ import org.leaddiversion.domain.evaluation.Stratum;
  *       share of 48 out of 50 is withheld, because it would reveal the 2 without the outcome.</li>
  *   <li>The rows of a measure that splits one base completely (each referral through one door, see
  *       {@link Measure#partition()}) are one margin together, with the base as total.</li>
+ *   <li>{@link Measure#TIME_TO_REARREST} counts people as well (the members re-arrested of those followed), so it is
+ *       published as a yes/no row is; its median or mean days are shown only with its count.</li>
  *   <li>For other measures (days, money, events per person-year) count and base are shown when the row's subjects
  *       are.</li>
  *   <li>A value is shown only when every count it is computed from is.</li>
@@ -57,7 +59,9 @@ public final class Publication {
                 SmallCells.Margin<Integer> margin = partitions.get(partitionKey(r));
                 count = margin.cells().get(i);
                 base = margin.total();
-            } else if (r.measure().countsSubjects()) {
+            } else if (r.measure().countsSubjects() || r.measure() == Measure.TIME_TO_REARREST) {
+                // TIME_TO_REARREST counts people too (members re-arrested of those followed), and its value is a
+                // statistic of those few: published as a share is, or the row would show what ARREST_ANY withholds
                 SmallCells.Margin<Integer> margin = SmallCells.publish(Map.of(0, r.count()), r.base(), false, min);
                 count = margin.cells().get(0);
                 base = margin.total();
