@@ -15,9 +15,11 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.leaddiversion.domain.common.IdGenerator;
 import org.leaddiversion.domain.intake.CaseloadCapacity;
+import org.leaddiversion.persistence.EvaluationReports;
 import org.leaddiversion.persistence.LeadDatabase;
 import org.leaddiversion.persistence.ParticipantRecords;
 import org.leaddiversion.persistence.PersistentProgramme;
+import org.leaddiversion.persistence.ResearchExtracts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,7 +48,8 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 @EnableConfigurationProperties(LeadGraphQlProperties.class)
 @Import({RulesController.class, ParticipantController.class, ReferralController.class, CoordinationController.class,
         EnrollmentController.class, CaseManagementController.class, ConsentController.class,
-        ParticipantListController.class, SiteController.class})
+        ParticipantListController.class, SiteController.class, EvaluationController.class,
+        ResearchExtractEndpoint.class})
 public class LeadGraphQlAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeadGraphQlAutoConfiguration.class);
@@ -89,6 +92,20 @@ public class LeadGraphQlAutoConfiguration {
     @ConditionalOnMissingBean
     ParticipantRecords leadParticipantRecords(PersistentProgramme programme) {
         return programme.records();
+    }
+
+    /** The evaluation's aggregate reports, computed by the database. */
+    @Bean
+    @ConditionalOnMissingBean
+    EvaluationReports leadEvaluationReports(LeadDatabase db) {
+        return db.evaluationReports();
+    }
+
+    /** The evaluator's research extract, granted by the access policy and audited. */
+    @Bean
+    @ConditionalOnMissingBean
+    ResearchExtracts leadResearchExtracts(LeadDatabase db, Clock clock) {
+        return db.researchExtracts(clock);
     }
 
     /** Without a host resolver every request is anonymous: no participant data, no mutation. */
@@ -168,7 +185,7 @@ public class LeadGraphQlAutoConfiguration {
 
     @Bean
     RuntimeWiringConfigurer leadScalars() {
-        return wiring -> wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.DATE);
+        return wiring -> wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.DATE).scalar(Scalars.LONG);
     }
 
     @Bean

@@ -39,6 +39,36 @@ final class Scalars {
     static final GraphQLScalarType DATE = text("Date", "A calendar day, ISO-8601, e.g. 2026-01-12.",
             LocalDate.class, s -> inYears(LocalDate.parse(s), LocalDate::getYear));
 
+    /**
+     * {@code Long}: a whole number that may outgrow GraphQL's 32-bit {@code Int} (money in minor units, person-days
+     * over a large cohort), written as a JSON number. Output only: the schema takes no {@code Long} argument.
+     */
+    static final GraphQLScalarType LONG = GraphQLScalarType.newScalar().name("Long")
+            .description("A whole number of up to 64 bits, written as a JSON number (output only).")
+            .coercing(new Coercing<Long, Long>() {
+                @Override
+                public Long serialize(Object input, GraphQLContext context, Locale locale) {
+                    if (input instanceof Long l) {
+                        return l;
+                    }
+                    if (input instanceof Integer i) {
+                        return i.longValue();
+                    }
+                    throw new CoercingSerializeException("not a Long");
+                }
+
+                @Override
+                public Long parseValue(Object input, GraphQLContext context, Locale locale) {
+                    throw new CoercingParseValueException("Long is an output type");
+                }
+
+                @Override
+                public Long parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+                                         Locale locale) {
+                    throw new CoercingParseLiteralException("Long is an output type");
+                }
+            }).build();
+
     /** The value, when its year is one of 0001 to 9999. */
     private static <T> T inYears(T value, java.util.function.ToIntFunction<T> year) {
         int y = year.applyAsInt(value);

@@ -54,7 +54,16 @@ final class SchemaTypes {
             Map.entry("DeadlineDue", org.leaddiversion.persistence.DueReferral.class),
             // sites: the policy payload and the agenda come back wrapped (a DataFetcherResult)
             Map.entry("PolicyVersionPayload", SiteController.PolicyVersionPayload.class),
-            Map.entry("WorkgroupAgenda", Agenda.class));
+            Map.entry("WorkgroupAgenda", Agenda.class),
+            // evaluation reports: released or refused as a DataFetcherResult (EvaluationController)
+            Map.entry("OutcomeReport", EvaluationController.OutcomeReportView.class),
+            Map.entry("PublishedMeasureRow", EvaluationController.PublishedMeasureRow.class),
+            Map.entry("PublishedCount", EvaluationController.PublishedCount.class),
+            Map.entry("StratumPart", EvaluationController.StratumPart.class),
+            Map.entry("CohortComparison", EvaluationController.CohortComparisonView.class),
+            Map.entry("OddsRatio", EvaluationController.OddsRatioView.class),
+            Map.entry("ReferralRateIndex", EvaluationController.ReferralRateIndexView.class),
+            Map.entry("RriRow", EvaluationController.RriRowView.class));
 
     /** Whether the backing type of {@code type} has a public accessor for {@code field}. */
     static boolean served(String type, String field) {

@@ -25,13 +25,22 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The sites schema documents itself: every type, field, argument and enum value it adds has a description. */
-@DisplayName("site.graphqls: every type, field, argument and enum value is described")
+@DisplayName("site.graphqls and evaluation.graphqls: every type, field, argument and enum value is described")
 class SiteSchemaDescriptionsTest {
 
     @Test
     void everything_the_sites_schema_adds_is_described() throws IOException {
+        assertDescribed("/graphql/site.graphqls", 150);
+    }
+
+    @Test
+    void everything_the_evaluation_schema_adds_is_described() throws IOException {
+        assertDescribed("/graphql/evaluation.graphqls", 80);
+    }
+
+    private void assertDescribed(String file, int atLeast) throws IOException {
         String sdl;
-        try (InputStream in = getClass().getResourceAsStream("/graphql/site.graphqls")) {
+        try (InputStream in = getClass().getResourceAsStream(file)) {
             sdl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<String> undescribed = new ArrayList<>();
@@ -54,6 +63,8 @@ class SiteSchemaDescriptionsTest {
                 for (InputValueDefinition field : input.getInputValueDefinitions()) {
                     checked += check(field, input.getName() + "." + field.getName(), undescribed);
                 }
+            } else if (definition instanceof graphql.language.ScalarTypeDefinition scalar) {
+                checked += check(scalar, scalar.getName(), undescribed);
             } else if (definition instanceof EnumTypeDefinition enumType) {
                 checked += check(enumType, enumType.getName(), undescribed);
                 for (var value : enumType.getEnumValueDefinitions()) {
@@ -61,7 +72,7 @@ class SiteSchemaDescriptionsTest {
                 }
             }
         }
-        assertTrue(checked > 150, "the whole file was read: " + checked);
+        assertTrue(checked > atLeast, "the whole file was read: " + checked);
         assertEquals(List.of(), undescribed, "without a description");
     }
 

@@ -285,6 +285,14 @@ public final class LeadDatabase implements AutoCloseable {
         return new EvaluationReports(transactions);
     }
 
+    /**
+     * The evaluator's de-identified research extract as CSV (SPEC §2.2): granted by the domain's access policy,
+     * every request audited with the time of {@code clock}.
+     */
+    public ResearchExtracts researchExtracts(Clock clock) {
+        return new ResearchExtracts(transactions, Require.present(clock, "clock"));
+    }
+
     /** Post-enrollment and pre-existing cases (the domain's {@link PostEnrollmentCases} port). */
     PostEnrollmentCases postEnrollmentCases() {
         return postEnrollmentCases;

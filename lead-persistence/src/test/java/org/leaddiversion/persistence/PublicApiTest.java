@@ -42,7 +42,9 @@ class PublicApiTest {
                 // a write path: the import reports counts and line-numbered problems, never participant data
                 "referralImport:ReferralImport",
                 // evaluation data: a write path (nothing is read back) and aggregate reports (no person-level row)
-                "evaluationData:EvaluationData", "evaluationReports:EvaluationReports")), returned);
+                "evaluationData:EvaluationData", "evaluationReports:EvaluationReports",
+                // the evaluator's de-identified extract: granted by the access policy and audited
+                "researchExtracts:ResearchExtracts")), returned);
     }
 
     @Test

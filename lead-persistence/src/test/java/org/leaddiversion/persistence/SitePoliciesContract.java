@@ -82,7 +82,7 @@ abstract class SitePoliciesContract {
                 p.minAge(), p.exclusions(), p.historyRules(), p.neverDisqualifying(), p.countAttempts(),
                 p.overrideAuthority(), p.socialContact(), p.communityCriteria(), p.capacity(), p.catchment(),
                 p.handoffTargetMinutes(), p.intake(), p.lapse(), p.enrollment(), p.caseload(), p.flex(),
-                p.consultationWindowDays(), p.owg(), p.chargeRouting(), Map.copyOf(p.provenance()));
+                p.consultationWindowDays(), p.owg(), p.chargeRouting(), p.equity(), Map.copyOf(p.provenance()));
     }
 
     @Test

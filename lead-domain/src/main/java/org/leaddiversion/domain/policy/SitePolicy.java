@@ -94,6 +94,7 @@ public record SitePolicy(
         int consultationWindowDays,
         OwgPolicy owg,
         Map<OffenceLevel, String> chargeRouting,
+        EquitySettings equity,
         Map<String, Provenance> provenance) {
 
     public SitePolicy {
@@ -144,6 +145,7 @@ public record SitePolicy(
         Require.present(owg, "owg");
         chargeRouting = Collections.unmodifiableMap(new EnumMap<>(Require.present(chargeRouting, "chargeRouting").isEmpty()
                 ? new EnumMap<>(OffenceLevel.class) : chargeRouting));
+        Require.present(equity, "equity");
         provenance = Collections.unmodifiableMap(new TreeMap<>(Require.present(provenance, "provenance")));
         validateExclusions(exclusions, doors.keySet(), drug, salesPolicy, minAge, historyRules, catchment,
                 overrideAuthority, neverDisqualifying);
@@ -320,6 +322,7 @@ public record SitePolicy(
         private int consultationWindowDays = 14;
         private OwgPolicy owg = OwgPolicy.defaults();
         private final Map<OffenceLevel, String> chargeRouting = new EnumMap<>(OffenceLevel.class);
+        private EquitySettings equity = EquitySettings.defaults();
         private final Set<String> complainantScope = new TreeSet<>();
         private final Map<String, Provenance> provenance = new LinkedHashMap<>();
 
@@ -360,6 +363,7 @@ public record SitePolicy(
             consultationWindowDays = p.consultationWindowDays();
             owg = p.owg();
             chargeRouting.putAll(p.chargeRouting());
+            equity = p.equity();
             p.exclusion(ExclusionKind.COMPLAINANT_DOES_NOT_CONSENT).ifPresent(s -> {
                 // The scope travels as the complainantConsentRequiredFor parameter, so the next version can change it.
                 complainantScope.addAll(s.scope());
@@ -544,6 +548,12 @@ public record SitePolicy(
             return this;
         }
 
+        /** Racial-equity monitoring settings (default: the SPEC §8.5 defaults, {@link EquitySettings#defaults()}). */
+        public Builder equity(EquitySettings equity) {
+            this.equity = Require.present(equity, "equity");
+            return this;
+        }
+
         /** Offence codes (or {@code ANY}) for which an identified complainant must consent (E13). */
         public Builder complainantConsentRequiredFor(Set<String> scope) {
             complainantScope.clear();
@@ -597,7 +607,7 @@ public record SitePolicy(
                     officerTrainingRequired, diversionWindows, divertibleOffences, drug, salesPolicy, minAge, all,
                     historyRules, neverDisqualifying, countAttempts, overrideAuthority, socialContact,
                     communityCriteria, capacity, catchment, handoffTargetMinutes, intake, lapse, enrollment, caseload, flex,
-                    consultationWindowDays, owg, chargeRouting, provenance);
+                    consultationWindowDays, owg, chargeRouting, equity, provenance);
         }
     }
 }

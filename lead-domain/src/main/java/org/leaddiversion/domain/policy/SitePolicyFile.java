@@ -71,7 +71,8 @@ public final class SitePolicyFile {
                     + "|lapse\\.(recipient|releaseOnLaterNonEngagement|fidelityWarning)"
                     + "|inactivityThresholdDays|closure\\.allowedReasons"
                     + "|caseload\\.(cap|target)|flex\\.(capPerExpenditure|capPerParticipantMonth|approvalRoles)"
-                    + "|consultationWindowDays|owg\\.(cadenceDays|scope)"),
+                    + "|consultationWindowDays|owg\\.(cadenceDays|scope)"
+                    + "|equity\\.(lowerBound|upperBound|minCellSize|reportingPeriod|categories|reference)"),
             Pattern.compile("door\\.[A-Z_]+\\.(referrers|referrerKinds|approvers|authority|authorityRoles)"),
             Pattern.compile("exclusion\\.[A-Z_]+(\\.(doors|scope))?"),
             Pattern.compile("history\\.[a-zA-Z0-9]+\\.(strength|offences|lookbackYears|anchor)"),
@@ -336,11 +337,44 @@ public final class SitePolicyFile {
                 }
             });
             b.chargeRouting(routing);
+            equity();
             try {
                 return b.build();
             } catch (InvalidValueException e) {
                 throw fail(e.field(), e.reason());
             }
+        }
+
+        private void equity() {
+            BigDecimal lower = decimalOr("equity.lowerBound", EquitySettings.DEFAULT_LOWER_BOUND);
+            BigDecimal upper = decimalOr("equity.upperBound", EquitySettings.DEFAULT_UPPER_BOUND);
+            int minCell = intOr("equity.minCellSize", EquitySettings.DEFAULT_MIN_CELL_SIZE);
+            java.time.Period period = optional("equity.reportingPeriod").map(v -> {
+                try {
+                    return java.time.Period.parse(v);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw fail("equity.reportingPeriod", "must be an ISO-8601 period such as P3M");
+                }
+            }).orElse(EquitySettings.DEFAULT_REPORTING_PERIOD);
+            List<String> categories = new ArrayList<>();
+            optional("equity.categories").ifPresent(v -> {
+                for (String c : v.split(",")) {
+                    categories.add(c.strip());
+                }
+            });
+            String reference = optional("equity.reference").orElse(EquitySettings.DEFAULT_REFERENCE);
+            wrap("equity.reference", () -> b.equity(new EquitySettings(lower, upper, minCell, period, categories,
+                    reference)));
+        }
+
+        private BigDecimal decimalOr(String key, BigDecimal fallback) {
+            return optional(key).map(v -> {
+                try {
+                    return new BigDecimal(v);
+                } catch (NumberFormatException e) {
+                    throw fail(key, "must be a decimal number such as 0.80");
+                }
+            }).orElse(fallback);
         }
 
         private DoorPolicy doorPolicy(Door door) {
@@ -828,6 +862,23 @@ public final class SitePolicyFile {
             m.put("owg.scope", val(p.owg().scope(), OwgScope.SITE));
             p.chargeRouting().forEach((level, office) ->
                     m.put("chargeRouting." + level, new Val(text("chargeRouting." + level, office), true)));
+            EquitySettings e = p.equity();
+            m.put("equity.lowerBound", new Val(e.lowerBound().toPlainString(),
+                    !e.lowerBound().equals(EquitySettings.DEFAULT_LOWER_BOUND)));
+            m.put("equity.upperBound", new Val(e.upperBound().toPlainString(),
+                    !e.upperBound().equals(EquitySettings.DEFAULT_UPPER_BOUND)));
+            m.put("equity.minCellSize", val(e.minCellSize(), EquitySettings.DEFAULT_MIN_CELL_SIZE));
+            m.put("equity.reportingPeriod", val(e.reportingPeriod(), EquitySettings.DEFAULT_REPORTING_PERIOD));
+            for (String c : e.categories()) {
+                if (c.contains(",") || !c.equals(c.strip())) {
+                    throw new InvalidValueException("equity.categories", "a category cannot contain a comma or "
+                            + "surrounding blanks in a policy file");
+                }
+                text("equity.categories", c);
+            }
+            m.put("equity.categories", list(e.categories()));
+            m.put("equity.reference", new Val(text("equity.reference", e.reference()),
+                    !e.reference().equals(EquitySettings.DEFAULT_REFERENCE)));
             return m;
         }
 

@@ -160,6 +160,6 @@ class SitePolicyFileFormatTest {
                 p.minAge(), p.exclusions(), rules, p.neverDisqualifying(), p.countAttempts(), p.overrideAuthority(),
                 p.socialContact(), p.communityCriteria(), p.capacity(), p.catchment(), p.handoffTargetMinutes(),
                 p.intake(), p.lapse(), p.enrollment(), p.caseload(), p.flex(), p.consultationWindowDays(), p.owg(),
-                p.chargeRouting(), Map.copyOf(prov));
+                p.chargeRouting(), p.equity(), Map.copyOf(prov));
     }
 }

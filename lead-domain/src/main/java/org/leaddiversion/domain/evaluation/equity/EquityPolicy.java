@@ -15,6 +15,8 @@ import org.leaddiversion.domain.common.InvalidValueException;
 import org.leaddiversion.domain.common.Require;
 import org.leaddiversion.domain.evaluation.EquityGroup;
 import org.leaddiversion.domain.evaluation.Fraction;
+import org.leaddiversion.domain.policy.EquitySettings;
+import org.leaddiversion.domain.policy.SitePolicy;
 
 /**
  * A site's equity-monitoring configuration, the {@code equity.*} keys of SPEC §9.2, with the defaults of SPEC §8.5:
@@ -82,6 +84,19 @@ public record EquityPolicy(BigDecimal lowerBound, BigDecimal upperBound, int min
     public static EquityPolicy defaults() {
         return new EquityPolicy(DEFAULT_LOWER_BOUND, DEFAULT_UPPER_BOUND, DEFAULT_MIN_CELL_SIZE,
                 DEFAULT_REPORTING_PERIOD, List.of(), DEFAULT_REFERENCE);
+    }
+
+    /** The policy of a site's equity settings ({@code equity.*} of its policy file, SPEC §9.2). */
+    public static EquityPolicy of(EquitySettings settings) {
+        Require.present(settings, "equity");
+        return new EquityPolicy(settings.lowerBound(), settings.upperBound(), settings.minCellSize(),
+                settings.reportingPeriod(), settings.categories().stream().map(EquityGroup::new).toList(),
+                new EquityGroup(settings.reference()));
+    }
+
+    /** The equity policy of a site policy version: its {@link SitePolicy#equity()} settings. */
+    public static EquityPolicy of(SitePolicy policy) {
+        return of(Require.present(policy, "policy").equity());
     }
 
     /** This policy with other categories and reference group. */

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.leaddiversion.domain.common.InvalidValueException;
 import org.leaddiversion.domain.common.Require;
+import org.leaddiversion.domain.evaluation.Cohort;
+import org.leaddiversion.domain.evaluation.CohortComparison;
 import org.leaddiversion.domain.evaluation.Measure;
 import org.leaddiversion.domain.evaluation.MeasureResult;
 import org.leaddiversion.domain.evaluation.Stratum;
@@ -29,6 +31,8 @@ import org.leaddiversion.domain.evaluation.Stratum;
  *       share of 48 out of 50 is withheld, because it would reveal the 2 without the outcome.</li>
  *   <li>The rows of a measure that splits one base completely (each referral through one door, see
  *       {@link Measure#partition()}) are one margin together, with the base as total.</li>
+ *   <li>{@link Measure#TIME_TO_REARREST} counts people as well (the members re-arrested of those followed), so it is
+ *       published as a yes/no row is; its median or mean days are shown only with its count.</li>
  *   <li>For other measures (days, money, events per person-year) count and base are shown when the row's subjects
  *       are.</li>
  *   <li>A value is shown only when every count it is computed from is.</li>
@@ -55,7 +59,9 @@ public final class Publication {
                 SmallCells.Margin<Integer> margin = partitions.get(partitionKey(r));
                 count = margin.cells().get(i);
                 base = margin.total();
-            } else if (r.measure().countsSubjects()) {
+            } else if (r.measure().countsSubjects() || r.measure() == Measure.TIME_TO_REARREST) {
+                // TIME_TO_REARREST counts people too (members re-arrested of those followed), and its value is a
+                // statistic of those few: published as a share is, or the row would show what ARREST_ANY withholds
                 SmallCells.Margin<Integer> margin = SmallCells.publish(Map.of(0, r.count()), r.base(), false, min);
                 count = margin.cells().get(0);
                 base = margin.total();
@@ -72,6 +78,35 @@ public final class Publication {
                     valueShown ? r.value() : Optional.empty(), r.currency()));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A participants-vs-comparison comparison as published under the policy's minimum cell size: each cohort's row is
+     * published as {@link #publish(List, EquityPolicy)} publishes a yes/no row (the count and the size, and by
+     * complement the count without the outcome), and the odds ratio is shown only when all four counts are — otherwise
+     * it and the shown counts would give a suppressed count back.
+     */
+    public static PublishedComparison publish(CohortComparison comparison, EquityPolicy policy) {
+        Require.present(comparison, "comparison");
+        Require.present(policy, "policy");
+        List<PublishedMeasure> rows = publish(List.of(
+                MeasureResult.proportion(comparison.measure(), comparison.stratum().and("cohort", Cohort.PARTICIPANTS),
+                        comparison.participantsWith(), comparison.participants()),
+                MeasureResult.proportion(comparison.measure(), comparison.stratum().and("cohort", Cohort.COMPARISON),
+                        comparison.comparisonWith(), comparison.comparison())), policy);
+        PublishedMeasure p = rows.get(0);
+        PublishedMeasure c = rows.get(1);
+        boolean allShown = !p.count().isSuppressed() && !p.base().isSuppressed() && !c.count().isSuppressed()
+                && !c.base().isSuppressed();
+        return new PublishedComparison(comparison.measure(), comparison.stratum(), p.count(), p.base(), c.count(),
+                c.base(), p.value(), c.value(), allShown ? comparison.oddsRatio() : Optional.empty());
+    }
+
+    /** Every comparison published, in order ({@link #publish(CohortComparison, EquityPolicy)}). */
+    public static List<PublishedComparison> publishComparisons(List<CohortComparison> comparisons,
+                                                               EquityPolicy policy) {
+        Require.noNulls(comparisons, "comparisons");
+        return comparisons.stream().map(c -> publish(c, policy)).toList();
     }
 
     private static Map<String, SmallCells.Margin<Integer>> partitionMargins(List<MeasureResult> rows, int min) {

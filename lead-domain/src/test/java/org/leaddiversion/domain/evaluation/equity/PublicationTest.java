@@ -49,6 +49,19 @@ class PublicationTest {
     }
 
     @Test
+    void the_days_to_re_arrest_of_a_few_people_are_withheld_with_their_number() {
+        var few = new MeasureResult(Measure.TIME_TO_REARREST, Stratum.of("statistic", "MEDIAN"), 20, 3, 20,
+                Optional.of(Fraction.of(41)), Optional.empty());
+        PublishedMeasure p = one(few);
+        assertEquals(List.of(Cell.shown(20), Cell.SUPPRESSED, Cell.shown(20)),
+                List.of(p.subjects(), p.count(), p.base()), "3 re-arrested of 20 is a small count of people");
+        assertEquals(Optional.empty(), p.value(), "the median of three people's days is about those three");
+        var many = new MeasureResult(Measure.TIME_TO_REARREST, Stratum.of("statistic", "MEDIAN"), 40, 12, 40,
+                Optional.of(Fraction.of(41)), Optional.empty());
+        assertEquals(Optional.of(Fraction.of(41)), one(many).value());
+    }
+
+    @Test
     void rates_in_days_or_money_are_shown_only_over_enough_people() {
         var small = MeasureResult.ratio(Measure.JAIL_DAYS_PER_YEAR, Stratum.ALL, 5, 40, 900, 365, Optional.empty());
         var large = MeasureResult.ratio(Measure.JAIL_DAYS_PER_YEAR, Stratum.ALL, 50, 4, 9000, 365, Optional.empty());
