@@ -24,6 +24,11 @@ import org.leaddiversion.domain.policy.SitePolicyHistory;
  * {@link SitePolicyStore} in {@code site_policy_version}: one row per version holding that version's part of the
  * site's policy file; the rows joined in version order are the file, read back with {@link SitePolicyFile#parse}.
  * Two appends of the same version number race on the primary key: one commits, the other is a conflict.
+ *
+ * <p>Every read asks the database for the site's latest version number (one primary-key lookup), so a version
+ * published by any node is seen at once; the parsed history up to that version comes from the node's
+ * {@link ParsedPolicies} when it is there. A transaction that writes a site's versions reads that site past the cache,
+ * and does not fill it: what it wrote is not committed, and may yet be rolled back.
  */
 final class JooqSitePolicies implements SitePolicyStore {
 
@@ -31,21 +36,42 @@ final class JooqSitePolicies implements SitePolicyStore {
 
     private final JooqTransactions tx;
     private final Clock clock;
+    private final ParsedPolicies parsed;
 
-    JooqSitePolicies(JooqTransactions tx, Clock clock) {
+    JooqSitePolicies(JooqTransactions tx, Clock clock, ParsedPolicies parsed) {
         this.tx = tx;
         this.clock = clock;
+        this.parsed = parsed;
+    }
+
+    /** The memo key marking a site whose versions the open transaction wrote. */
+    private record Written(SiteId site) {
     }
 
     @Override
     public Optional<SitePolicyHistory> history(SiteId site) {
+        boolean written = tx.memo().containsKey(new Written(site));
+        if (!written) {
+            Optional<Integer> latest = latestVersion(site);
+            if (latest.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<SitePolicyHistory> known = parsed.get(site, latest.get());
+            if (known.isPresent()) {
+                return known;
+            }
+        }
         List<String> parts = tx.dsl().select(SITE_POLICY_VERSION.POLICY_TEXT).from(SITE_POLICY_VERSION)
                 .where(SITE_POLICY_VERSION.SITE_ID.eq(site.value())).orderBy(SITE_POLICY_VERSION.VERSION)
                 .fetch(SITE_POLICY_VERSION.POLICY_TEXT);
         if (parts.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(SitePolicyFile.parse(site.value() + ".policy", String.join("", parts)));
+        SitePolicyHistory history = SitePolicyFile.parse(site.value() + ".policy", String.join("", parts));
+        if (!written) {
+            parsed.put(history);
+        }
+        return Optional.of(history);
     }
 
     @Override
@@ -96,6 +122,7 @@ final class JooqSitePolicies implements SitePolicyStore {
 
     /** Inserts the versions after {@code stored}, each as its part of the history's policy file. */
     private void insert(SitePolicyHistory history, int stored) {
+        tx.memo().put(new Written(history.siteId()), Boolean.TRUE);
         List<String> parts = parts(history);
         for (SitePolicy v : history.versions()) {
             if (v.version() <= stored) {

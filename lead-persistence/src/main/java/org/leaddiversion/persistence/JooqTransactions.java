@@ -4,6 +4,8 @@
  */
 package org.leaddiversion.persistence;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -16,11 +18,15 @@ import org.leaddiversion.domain.common.Transactions;
  * open on this thread; nested calls join the outer transaction. A lost connection or a database that stops mid-command
  * rolls the command back (the database never commits half of it) and surfaces as a
  * {@link DatabaseUnavailableException}; the pool replaces broken connections once the database is back.
+ *
+ * <p>An adapter may remember what the open transaction read or wrote in its {@link #memo()}, which lives exactly as
+ * long as the transaction: nothing remembered there outlives a rollback or is seen by another transaction.
  */
 final class JooqTransactions implements Transactions {
 
     private final DSLContext base;
     private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
+    private final ThreadLocal<Map<Object, Object>> memo = new ThreadLocal<>();
 
     JooqTransactions(DSLContext base) {
         this.base = base;
@@ -34,10 +40,12 @@ final class JooqTransactions implements Transactions {
         try {
             return base.transactionResult(configuration -> {
                 current.set(DSL.using(configuration));
+                memo.set(new HashMap<>());
                 try {
                     return work.get();
                 } finally {
                     current.remove();
+                    memo.remove();
                 }
             });
         } catch (DataAccessException e) {
@@ -54,5 +62,14 @@ final class JooqTransactions implements Transactions {
     DSLContext dsl() {
         DSLContext tx = current.get();
         return tx != null ? tx : base;
+    }
+
+    /**
+     * What adapters remember within the transaction open on this thread, by keys of their own; outside a transaction a
+     * fresh map each call, so nothing is remembered between auto-committed statements.
+     */
+    Map<Object, Object> memo() {
+        Map<Object, Object> m = memo.get();
+        return m != null ? m : new HashMap<>();
     }
 }

@@ -84,6 +84,7 @@ public final class LeadDatabase implements AutoCloseable {
     private final JooqMeetings meetings;
     private final JooqAuditLog audit;
     private final ParticipantAccess access = new ParticipantAccess();
+    private final ParsedPolicies parsedPolicies = new ParsedPolicies();
 
     private LeadDatabase(DataSource dataSource, Optional<HikariDataSource> owned, Optional<String> schema) {
         this.dataSource = dataSource;
@@ -284,7 +285,7 @@ public final class LeadDatabase implements AutoCloseable {
      * the rule that a new version is never retroactive.
      */
     public SitePolicyStore sitePolicies(Clock clock) {
-        return new JooqSitePolicies(transactions, Require.present(clock, "clock"));
+        return new JooqSitePolicies(transactions, Require.present(clock, "clock"), parsedPolicies);
     }
 
     /** Site policies, with today taken from the system clock. */
