@@ -26,6 +26,12 @@ import org.leaddiversion.domain.policy.SiteId;
  * rows. A site without a row reads as {@link Caseloads#empty()} (version 0), so its first save expects version 0 and
  * inserts the row; two racing first saves collide on the primary key and the second is a conflict. Every save of a
  * site goes through its one version, so two assignments can never together take a case manager over the cap.
+ *
+ * <p>A site's assignments at a given version are what the transaction that wrote that version left, for ever (a
+ * version is written once; a rolled-back one was never seen by anyone else). So within one transaction the site's
+ * caseloads read or written at a version are remembered ({@link JooqTransactions#memo()}): a later read finding the
+ * same version in the database reads only that version, and a save diffs against what was read instead of reading
+ * every assignment again. Nothing is remembered beyond the transaction.
  */
 final class JooqSiteCaseloads implements SiteCaseloads {
 
@@ -39,11 +45,24 @@ final class JooqSiteCaseloads implements SiteCaseloads {
         this.events = events;
     }
 
+    /** The memo key of a site's caseloads at a version, as this transaction read or wrote them. */
+    private record AtVersion(SiteId site, long version) {
+    }
+
     @Override
     public Caseloads of(SiteId site) {
         return tx.dsl().select(SITE_CASELOADS.VERSION).from(SITE_CASELOADS)
                 .where(SITE_CASELOADS.SITE_ID.eq(site.value())).fetchOptional(SITE_CASELOADS.VERSION)
-                .map(version -> Caseloads.restore(version, assignments(site)))
+                .map(version -> {
+                    Map<Object, Object> memo = tx.memo();
+                    Object known = memo.get(new AtVersion(site, version));
+                    if (known instanceof Caseloads c) {
+                        return c;
+                    }
+                    Caseloads read = Caseloads.restore(version, assignments(site));
+                    memo.put(new AtVersion(site, version), read);
+                    return read;
+                })
                 .orElse(Caseloads.empty());
     }
 
@@ -55,7 +74,9 @@ final class JooqSiteCaseloads implements SiteCaseloads {
                     .where(SITE_CASELOADS.SITE_ID.eq(id)).and(SITE_CASELOADS.VERSION.eq(expectedVersion)).execute();
             Map<EnrollmentId, CaseManagerId> stored;
             if (updated == 1) {
-                stored = assignments(site);
+                // the stored assignments are those of the expected version: read in this transaction, or read now
+                Object known = tx.memo().get(new AtVersion(site, expectedVersion));
+                stored = known instanceof Caseloads c ? c.assignments() : assignments(site);
             } else {
                 var actual = tx.dsl().select(SITE_CASELOADS.VERSION).from(SITE_CASELOADS)
                         .where(SITE_CASELOADS.SITE_ID.eq(id)).fetchOptional(SITE_CASELOADS.VERSION);
@@ -70,6 +91,7 @@ final class JooqSiteCaseloads implements SiteCaseloads {
             }
             writeChanges(id, stored, caseloads.assignments());
             events.append(newEvents);
+            tx.memo().put(new AtVersion(site, caseloads.version()), caseloads);
             return null;
         });
     }

@@ -42,9 +42,4 @@ final class ParsedPolicies {
     synchronized void put(SitePolicyHistory history) {
         parsed.put(new Key(history.siteId(), history.latest().version()), history);
     }
-
-    /** How many histories are kept (for tests). */
-    synchronized int size() {
-        return parsed.size();
-    }
 }
