@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
@@ -25,10 +26,12 @@ import org.leaddiversion.domain.policy.SitePolicyHistory;
  * site's policy file; the rows joined in version order are the file, read back with {@link SitePolicyFile#parse}.
  * Two appends of the same version number race on the primary key: one commits, the other is a conflict.
  *
- * <p>Every read asks the database for the site's latest version number (one primary-key lookup), so a version
- * published by any node is seen at once; the parsed history up to that version comes from the node's
- * {@link ParsedPolicies} when it is there. A transaction that writes a site's versions reads that site past the cache,
- * and does not fill it: what it wrote is not committed, and may yet be rolled back.
+ * <p>A transaction's first read of a site asks the database for the site's latest version number (one primary-key
+ * lookup), so a version published by any node is seen by the next transaction; the parsed history up to that version
+ * comes from the node's {@link ParsedPolicies} when it is there. Later reads in the same transaction get the same
+ * history again (one transaction runs under one policy; a new version never takes effect before tomorrow anyway,
+ * rule R40). A transaction that writes a site's versions reads that site past both, and fills neither: what it wrote
+ * is not committed, and may yet be rolled back.
  */
 final class JooqSitePolicies implements SitePolicyStore {
 
@@ -48,30 +51,48 @@ final class JooqSitePolicies implements SitePolicyStore {
     private record Written(SiteId site) {
     }
 
+    /** The memo key of a site's history as the open transaction first read it. */
+    private record ReadInTransaction(SiteId site) {
+    }
+
     @Override
     public Optional<SitePolicyHistory> history(SiteId site) {
-        boolean written = tx.memo().containsKey(new Written(site));
-        if (!written) {
-            Optional<Integer> latest = latestVersion(site);
-            if (latest.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<SitePolicyHistory> known = parsed.get(site, latest.get());
-            if (known.isPresent()) {
-                return known;
-            }
+        Map<Object, Object> memo = tx.memo();
+        Object known = memo.get(new ReadInTransaction(site));
+        if (known instanceof SitePolicyHistory h && !memo.containsKey(new Written(site))) {
+            return Optional.of(h);
         }
+        Optional<SitePolicyHistory> history = stored(site);
+        history.ifPresent(h -> memo.put(new ReadInTransaction(site), h));
+        return history;
+    }
+
+    /** The site's versions as stored now: the latest version number read, the history parsed or from the cache. */
+    private Optional<SitePolicyHistory> stored(SiteId site) {
+        if (tx.memo().containsKey(new Written(site))) {
+            // this transaction wrote the site's versions: read them as written, cache nothing
+            return read(site);
+        }
+        Optional<Integer> latest = latestVersion(site);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        return parsed.get(site, latest.get()).or(() -> {
+            Optional<SitePolicyHistory> read = read(site);
+            read.ifPresent(parsed::put);
+            return read;
+        });
+    }
+
+    /** The site's versions as this transaction sees them, parsed. */
+    private Optional<SitePolicyHistory> read(SiteId site) {
         List<String> parts = tx.dsl().select(SITE_POLICY_VERSION.POLICY_TEXT).from(SITE_POLICY_VERSION)
                 .where(SITE_POLICY_VERSION.SITE_ID.eq(site.value())).orderBy(SITE_POLICY_VERSION.VERSION)
                 .fetch(SITE_POLICY_VERSION.POLICY_TEXT);
         if (parts.isEmpty()) {
             return Optional.empty();
         }
-        SitePolicyHistory history = SitePolicyFile.parse(site.value() + ".policy", String.join("", parts));
-        if (!written) {
-            parsed.put(history);
-        }
-        return Optional.of(history);
+        return Optional.of(SitePolicyFile.parse(site.value() + ".policy", String.join("", parts)));
     }
 
     @Override
@@ -95,7 +116,8 @@ final class JooqSitePolicies implements SitePolicyStore {
     @Override
     public SitePolicyHistory append(SitePolicy next) {
         return tx.inTransaction(() -> {
-            Optional<SitePolicyHistory> current = history(next.siteId());
+            // checked against what is stored now, not what this transaction read before
+            Optional<SitePolicyHistory> current = stored(next.siteId());
             SitePolicyHistory appended;
             if (current.isEmpty()) {
                 appended = SitePolicyHistory.of(next);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.fixtures.MutableClock;
 import org.leaddiversion.domain.policy.ReferenceProfiles;
 import org.leaddiversion.domain.policy.SitePolicy;
@@ -101,5 +102,22 @@ abstract class SitePolicyNodesContract {
         assertEquals(published, served);
         assertEquals(28, a.sitePolicies(clock).inForceAt(seattle.siteId(), LATER).orElseThrow()
                 .consultationWindowDays());
+    }
+
+    @Test
+    void a_transaction_runs_under_the_history_it_first_read_and_the_next_one_reads_the_version_published_meanwhile() {
+        SitePolicyHistory seattle = ReferenceProfiles.load("seattle-king-county");
+        a.sitePolicies(clock).put(seattle);
+        SitePolicy published = SitePoliciesContract.next(seattle, LocalDate.of(2026, 4, 1), 21);
+        SitePolicy stale = SitePoliciesContract.next(seattle, LocalDate.of(2026, 5, 1), 28);
+        a.transactions().inTransaction(() -> {
+            assertEquals(Optional.of(seattle), a.sitePolicies(clock).history(seattle.siteId()));
+            b.transactions().inTransaction(() -> b.sitePolicies(clock).append(published));
+            assertEquals(Optional.of(seattle), a.sitePolicies(clock).history(seattle.siteId()));
+            // a version built from the history read before is checked against what is stored now
+            assertThrows(ConcurrentUpdateException.class, () -> a.sitePolicies(clock).append(stale));
+            return null;
+        });
+        assertEquals(published, a.sitePolicies(clock).history(seattle.siteId()).orElseThrow().latest());
     }
 }
