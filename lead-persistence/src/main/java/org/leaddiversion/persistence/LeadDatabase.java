@@ -282,7 +282,8 @@ public final class LeadDatabase implements AutoCloseable {
 
     /**
      * Site policies, stored as the text of their policy files. {@code clock} gives "today" (in each site's zone) for
-     * the rule that a new version is never retroactive.
+     * the rule that a new version is never retroactive. Parsed histories are shared by every store of this database,
+     * keyed by site and latest version, so a version published by any node is read by the next transaction.
      */
     public SitePolicyStore sitePolicies(Clock clock) {
         return new JooqSitePolicies(transactions, Require.present(clock, "clock"), parsedPolicies);
