@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.common.DomainEvent;
@@ -28,10 +29,12 @@ import org.leaddiversion.domain.policy.SiteId;
  * site goes through its one version, so two assignments can never together take a case manager over the cap.
  *
  * <p>A site's assignments at a given version are what the transaction that wrote that version left, for ever (a
- * version is written once; a rolled-back one was never seen by anyone else). So within one transaction the site's
- * caseloads read or written at a version are remembered ({@link JooqTransactions#memo()}): a later read finding the
- * same version in the database reads only that version, and a save diffs against what was read instead of reading
- * every assignment again. Nothing is remembered beyond the transaction.
+ * version is committed once; a rolled-back one was never seen by anyone else). So every read asks the database for
+ * the site's version only (one primary-key lookup) and takes the assignments at that version, in this order, from
+ * what the transaction read or wrote ({@link JooqTransactions#memo()}), from what this node has of committed versions
+ * ({@link CommittedVersions}), or from the database. A transaction's own writes reach the node's versions only once
+ * it has committed ({@link JooqTransactions#afterCommit}); a save diffs against the assignments at the version it
+ * replaces instead of reading them all again.
  */
 final class JooqSiteCaseloads implements SiteCaseloads {
 
@@ -39,10 +42,12 @@ final class JooqSiteCaseloads implements SiteCaseloads {
 
     private final JooqTransactions tx;
     private final EventStore events;
+    private final CommittedVersions<SiteId, Caseloads> committed;
 
-    JooqSiteCaseloads(JooqTransactions tx, EventStore events) {
+    JooqSiteCaseloads(JooqTransactions tx, EventStore events, CommittedVersions<SiteId, Caseloads> committed) {
         this.tx = tx;
         this.events = events;
+        this.committed = committed;
     }
 
     /** The memo key of a site's caseloads at a version, as this transaction read or wrote them. */
@@ -51,19 +56,38 @@ final class JooqSiteCaseloads implements SiteCaseloads {
 
     @Override
     public Caseloads of(SiteId site) {
+        return version(site).map(version -> at(site, version)).orElse(Caseloads.empty());
+    }
+
+    private Optional<Long> version(SiteId site) {
         return tx.dsl().select(SITE_CASELOADS.VERSION).from(SITE_CASELOADS)
-                .where(SITE_CASELOADS.SITE_ID.eq(site.value())).fetchOptional(SITE_CASELOADS.VERSION)
-                .map(version -> {
-                    Map<Object, Object> memo = tx.memo();
-                    Object known = memo.get(new AtVersion(site, version));
-                    if (known instanceof Caseloads c) {
-                        return c;
-                    }
-                    Caseloads read = Caseloads.restore(version, assignments(site));
-                    memo.put(new AtVersion(site, version), read);
-                    return read;
-                })
-                .orElse(Caseloads.empty());
+                .where(SITE_CASELOADS.SITE_ID.eq(site.value())).fetchOptional(SITE_CASELOADS.VERSION);
+    }
+
+    /** The site's caseloads at {@code version}, the version stored now. */
+    private Caseloads at(SiteId site, long version) {
+        Map<Object, Object> memo = tx.memo();
+        var key = new AtVersion(site, version);
+        if (memo.get(key) instanceof Caseloads known) {
+            return known;
+        }
+        Optional<Caseloads> shared = committed.get(site, version);
+        if (shared.isPresent()) {
+            memo.put(key, shared.get());
+            return shared.get();
+        }
+        Caseloads read = Caseloads.restore(version, assignments(site));
+        memo.put(key, read);
+        // shared only if no other transaction committed a version between the two reads (and this one wrote none:
+        // then the version read is its own, and not committed)
+        if (!memo.containsKey(new Written(site)) && version(site).equals(Optional.of(version))) {
+            committed.put(site, version, read);
+        }
+        return read;
+    }
+
+    /** The memo key marking a site whose caseloads the open transaction wrote. */
+    private record Written(SiteId site) {
     }
 
     @Override
@@ -74,9 +98,8 @@ final class JooqSiteCaseloads implements SiteCaseloads {
                     .where(SITE_CASELOADS.SITE_ID.eq(id)).and(SITE_CASELOADS.VERSION.eq(expectedVersion)).execute();
             Map<EnrollmentId, CaseManagerId> stored;
             if (updated == 1) {
-                // the stored assignments are those of the expected version: read in this transaction, or read now
-                Object known = tx.memo().get(new AtVersion(site, expectedVersion));
-                stored = known instanceof Caseloads c ? c.assignments() : assignments(site);
+                // the stored assignments are those of the expected version, which the update just found
+                stored = at(site, expectedVersion).assignments();
             } else {
                 var actual = tx.dsl().select(SITE_CASELOADS.VERSION).from(SITE_CASELOADS)
                         .where(SITE_CASELOADS.SITE_ID.eq(id)).fetchOptional(SITE_CASELOADS.VERSION);
@@ -91,7 +114,10 @@ final class JooqSiteCaseloads implements SiteCaseloads {
             }
             writeChanges(id, stored, caseloads.assignments());
             events.append(newEvents);
-            tx.memo().put(new AtVersion(site, caseloads.version()), caseloads);
+            Map<Object, Object> memo = tx.memo();
+            memo.put(new Written(site), Boolean.TRUE);
+            memo.put(new AtVersion(site, caseloads.version()), caseloads);
+            tx.afterCommit(() -> committed.put(site, caseloads.version(), caseloads));
             return null;
         });
     }

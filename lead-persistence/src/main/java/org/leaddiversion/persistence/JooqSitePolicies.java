@@ -28,7 +28,7 @@ import org.leaddiversion.domain.policy.SitePolicyHistory;
  *
  * <p>A transaction's first read of a site asks the database for the site's latest version number (one primary-key
  * lookup), so a version published by any node is seen by the next transaction; the parsed history up to that version
- * comes from the node's {@link ParsedPolicies} when it is there. Later reads in the same transaction get the same
+ * comes from the node's cache of parsed histories ({@link CommittedVersions}, by site and latest version) when it is there. Later reads in the same transaction get the same
  * history again (one transaction runs under one policy; a new version never takes effect before tomorrow anyway,
  * rule R40). A transaction that writes a site's versions reads that site past both, and fills neither: what it wrote
  * is not committed, and may yet be rolled back.
@@ -39,9 +39,9 @@ final class JooqSitePolicies implements SitePolicyStore {
 
     private final JooqTransactions tx;
     private final Clock clock;
-    private final ParsedPolicies parsed;
+    private final CommittedVersions<SiteId, SitePolicyHistory> parsed;
 
-    JooqSitePolicies(JooqTransactions tx, Clock clock, ParsedPolicies parsed) {
+    JooqSitePolicies(JooqTransactions tx, Clock clock, CommittedVersions<SiteId, SitePolicyHistory> parsed) {
         this.tx = tx;
         this.clock = clock;
         this.parsed = parsed;
@@ -79,7 +79,7 @@ final class JooqSitePolicies implements SitePolicyStore {
         }
         return parsed.get(site, latest.get()).or(() -> {
             Optional<SitePolicyHistory> read = read(site);
-            read.ifPresent(parsed::put);
+            read.ifPresent(h -> parsed.put(site, h.latest().version(), h));
             return read;
         });
     }

@@ -4,7 +4,9 @@
  */
 package org.leaddiversion.persistence;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -20,13 +22,15 @@ import org.leaddiversion.domain.common.Transactions;
  * {@link DatabaseUnavailableException}; the pool replaces broken connections once the database is back.
  *
  * <p>An adapter may remember what the open transaction read or wrote in its {@link #memo()}, which lives exactly as
- * long as the transaction: nothing remembered there outlives a rollback or is seen by another transaction.
+ * long as the transaction: nothing remembered there outlives a rollback or is seen by another transaction. What is
+ * to be shared once committed is handed to {@link #afterCommit}.
  */
 final class JooqTransactions implements Transactions {
 
     private final DSLContext base;
     private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
     private final ThreadLocal<Map<Object, Object>> memo = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     JooqTransactions(DSLContext base) {
         this.base = base;
@@ -37,20 +41,26 @@ final class JooqTransactions implements Transactions {
         if (current.get() != null) {
             return work.get();
         }
+        List<Runnable> committed = new ArrayList<>();
+        T result;
         try {
-            return base.transactionResult(configuration -> {
+            result = base.transactionResult(configuration -> {
                 current.set(DSL.using(configuration));
                 memo.set(new HashMap<>());
+                afterCommit.set(committed);
                 try {
                     return work.get();
                 } finally {
                     current.remove();
                     memo.remove();
+                    afterCommit.remove();
                 }
             });
         } catch (DataAccessException e) {
             throw Failures.translate(e);
         }
+        committed.forEach(Runnable::run);
+        return result;
     }
 
     /** Whether a transaction is open on this thread (a call to {@link #inTransaction} would join it). */
@@ -62,6 +72,19 @@ final class JooqTransactions implements Transactions {
     DSLContext dsl() {
         DSLContext tx = current.get();
         return tx != null ? tx : base;
+    }
+
+    /**
+     * Runs {@code action} once the transaction open on this thread has committed (never if it rolls back); outside a
+     * transaction, at once (an auto-committed statement is committed when it returns).
+     */
+    void afterCommit(Runnable action) {
+        List<Runnable> actions = afterCommit.get();
+        if (actions != null) {
+            actions.add(action);
+        } else {
+            action.run();
+        }
     }
 
     /**
