@@ -315,7 +315,7 @@ public final class W2NestedPage {
     private static Round wrk(String base, Path script, int seconds, int connections, HttpClient http)
             throws Exception {
         long before = statements(http, base);
-        Process p = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
+        Process p = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s", "--timeout", "60s", "--latency", "-s",
                 script.toString(), base).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
