@@ -335,7 +335,8 @@ public final class LeadDatabase implements AutoCloseable {
     private void migrate(Optional<String> schema) {
         List<String> locations = new ArrayList<>(List.of("classpath:db/migration/common",
                 "classpath:db/migration/" + vendor.folder));
-        var flyway = Flyway.configure().dataSource(dataSource).locations(locations.toArray(String[]::new));
+        var flyway = Flyway.configure().dataSource(dataSource).locations(locations.toArray(String[]::new))
+                .javaMigrations(new V8_1__Referral_stage_facts(vendor.dialect));
         schema.ifPresent(s -> flyway.schemas(s).defaultSchema(s));
         flyway.load().migrate();
     }
