@@ -47,7 +47,9 @@ class DemoDataLoader implements ApplicationRunner {
             LOG.info("Demo data: the database already holds site policies; nothing seeded");
             return;
         }
-        var summary = DemoData.seed(db, new DemoData.Settings(seed, participants, LocalDate.now(clock)));
+        var settings = new DemoData.Settings(seed, participants, LocalDate.now(clock));
+        var summary = DemoData.seed(db, settings);
         LOG.info("Demo data seeded (seed {}): {}", seed, summary.describe());
+        LOG.info("Demo evaluation data: {}", DemoEvaluationData.seed(db, settings).describe());
     }
 }
