@@ -169,22 +169,45 @@ final class DemoEvaluationData {
         this.lastDay = settings.today().minusDays(1);
     }
 
+    /**
+     * The rows of the evaluation data set, before they are written.
+     *
+     * @param encounters      the records system's encounters
+     * @param legalEvents     legal events of participants and comparison people
+     * @param legalCosts      legal-system costs of the same people
+     * @param monthlyStatuses participants' monthly status
+     * @param programmeCosts  each site's monthly spend
+     * @param participants    participants followed
+     * @param comparison      comparison candidates
+     */
+    record Rows(List<Encounter> encounters, List<LegalEvent> legalEvents, List<LegalCost> legalCosts,
+                List<MonthlyStatus> monthlyStatuses, List<ProgrammeCost> programmeCosts, int participants,
+                int comparison) {
+    }
+
     /** Writes the evaluation data of the demo people {@link DemoData#seed} put in {@code db} with {@code settings}. */
     static Summary seed(LeadDatabase db, DemoData.Settings settings) {
         long began = System.nanoTime();
+        Rows rows = generate(db, settings);
+        EvaluationData out = db.evaluationData();
+        out.recordEncounters(rows.encounters());
+        out.recordLegalEvents(rows.legalEvents());
+        out.recordLegalCosts(rows.legalCosts());
+        out.recordMonthlyStatuses(rows.monthlyStatuses());
+        out.recordProgrammeCosts(rows.programmeCosts());
+        return new Summary(rows.encounters().size(), rows.comparison(), rows.participants(),
+                rows.legalEvents().size(), rows.legalCosts().size(), rows.monthlyStatuses().size(),
+                rows.programmeCosts().size(), Duration.ofNanos(System.nanoTime() - began));
+    }
+
+    /** The rows for the demo people in {@code db}, read through the audited reads; nothing is written but the audit. */
+    static Rows generate(LeadDatabase db, DemoData.Settings settings) {
         var data = new DemoEvaluationData(db, settings);
         for (DemoSite site : DemoSite.all(settings.participants())) {
             data.site(site);
         }
-        EvaluationData out = db.evaluationData();
-        out.recordEncounters(data.encounters);
-        out.recordLegalEvents(data.events);
-        out.recordLegalCosts(data.costs);
-        out.recordMonthlyStatuses(data.statuses);
-        out.recordProgrammeCosts(data.programmeCosts);
-        return new Summary(data.encounters.size(), data.comparison, data.participants, data.events.size(),
-                data.costs.size(), data.statuses.size(), data.programmeCosts.size(),
-                Duration.ofNanos(System.nanoTime() - began));
+        return new Rows(List.copyOf(data.encounters), List.copyOf(data.events), List.copyOf(data.costs),
+                List.copyOf(data.statuses), List.copyOf(data.programmeCosts), data.participants, data.comparison);
     }
 
     // ---- one site ----------------------------------------------------------------------------------------------
@@ -198,8 +221,9 @@ final class DemoEvaluationData {
         // the comparison candidates: other pool encounters on red-light shifts, so many that the comparison cohort is
         // about 115/203 of the participants, as in the Seattle evaluation
         double others = referred.stream().mapToDouble(r -> shape.othersPerReferral(r.group())).sum();
-        double red = others == 0 ? 0 : Math.min(0.9, referred.size() * PARTICIPANT_SHARE
+        double redShare = others == 0 ? 0 : Math.min(0.9, referred.size() * PARTICIPANT_SHARE
                 * COMPARISON_PER_PARTICIPANT / others);
+        List<Member> red = new ArrayList<>();
 
         int rms = 0;
         for (Referred r : referred) {
@@ -213,7 +237,7 @@ final class DemoEvaluationData {
             for (int i = 0; i < k; i++) {
                 LocalDate day = clamp(r.date().plusDays(rr.nextInt(81) - 40));
                 rms++;
-                encounter(site, shape, rms, r.group(), day, rr.nextDouble() < red, rr);
+                encounter(site, shape, rms, r.group(), day, rr.nextDouble() < redShare, rr, red);
             }
         }
         // the records system's small category: one or two encounters a month, never referred
@@ -222,8 +246,8 @@ final class DemoEvaluationData {
             for (int i = 0; i < n; i++) {
                 LocalDate day = clamp(m.atDay(1 + siteRandom.nextInt(m.lengthOfMonth())));
                 rms++;
-                encounter(site, shape, rms, new EquityGroup(SMALL_GROUP), day, siteRandom.nextDouble() < red,
-                        siteRandom);
+                encounter(site, shape, rms, new EquityGroup(SMALL_GROUP), day, siteRandom.nextDouble() < redShare,
+                        siteRandom, red);
             }
         }
         // outside the pool: arrests for offences not on the divertible list (about one in six encounters)
@@ -245,18 +269,33 @@ final class DemoEvaluationData {
                 entries.merge(r.person(), r, (a, b) -> a.date().isAfter(b.date()) ? b : a);
             }
         }
-        for (Referred r : entries.values()) {
+        var byEntry = new ArrayList<>(entries.values());
+        byEntry.sort(java.util.Comparator.comparing(Referred::date).thenComparing(Referred::person));
+        for (int i = 0; i < byEntry.size(); i++) {
+            Referred r = byEntry.get(i);
             participants++;
             SplittableRandom pr = random(r.person().value() + "/outcomes");
-            legalHistory(r.person(), r.date(), PARTICIPANTS_PRE, PARTICIPANTS_POST, pr);
+            legalHistory(r.person(), r.date(), i, PARTICIPANTS_PRE, PARTICIPANTS_POST, pr);
             monthlyStatus(r, pr);
         }
+        // the comparison people, in the order they entered
+        red.sort(java.util.Comparator.comparing(Member::entry).thenComparing(Member::person));
+        for (int i = 0; i < red.size(); i++) {
+            Member m = red.get(i);
+            legalHistory(m.person(), m.entry(), i, COMPARISON_PRE, COMPARISON_POST, random(m.person().value()
+                    + "/outcomes"));
+        }
+        comparison += red.size();
         programmeSpend(site, shape, entries.values());
+    }
+
+    /** A comparison candidate: a person met on a red-light shift, and the day. */
+    private record Member(PersonId person, LocalDate entry) {
     }
 
     /** One pool encounter of a person the programme never met (a red-light one makes a comparison candidate). */
     private void encounter(DemoSite site, Shape shape, int n, EquityGroup group, LocalDate day, boolean redLight,
-                           SplittableRandom r) {
+                           SplittableRandom r, List<Member> red) {
         PersonId person = rmsPerson(site, n);
         boolean cited = r.nextDouble() < 0.2;
         encounters.add(new Encounter(person, day, site.id, group, cited ? Encounter.Kind.CITATION
@@ -264,8 +303,7 @@ final class DemoEvaluationData {
                 redLight ? Encounter.Window.DIVERSION_NOT_ALLOWED : Encounter.Window.DIVERSION_ALLOWED,
                 cited ? Encounter.Disposition.CITED_AND_RELEASED : Encounter.Disposition.BOOKED));
         if (redLight) {
-            comparison++;
-            legalHistory(person, day, COMPARISON_PRE, COMPARISON_POST, random(person.value() + "/outcomes"));
+            red.add(new Member(person, day));
         }
     }
 
@@ -281,35 +319,67 @@ final class DemoEvaluationData {
     // ---- legal events and costs ---------------------------------------------------------------------------------
 
     /**
-     * A person's legal events from a year before entry to the end of the data, each kind drawn on its own as a Poisson
-     * process at the cohort's rates before and after entry; nothing on the entry day itself (the encounter that brought
-     * the person in is not an outcome). Costs follow the events.
+     * A person's legal events from a year before entry to the end of the data; nothing on the entry day itself (the
+     * encounter that brought the person in is not an outcome). Whether the person has at least one arrest, felony
+     * charge, misdemeanour charge or prison admission in the six months before and after entry is decided so that the
+     * cohort's shares are the target shares in every run of consecutive entrants: the {@code n}-th entrant of the
+     * cohort at the site draws {@code frac(n·α)} with a different irrational {@code α} per kind (a Weyl sequence: evenly
+     * spread, and the kinds independent of each other), so a quarter's odds ratios are the published ones up to a
+     * person or two rather than up to sampling noise. The rest of the year, and jail bookings throughout, are Poisson
+     * processes at the cohort's rates. Costs follow the events.
      */
-    private void legalHistory(PersonId person, LocalDate entry, Rates pre, Rates post, SplittableRandom r) {
-        LocalDate from = entry.minusYears(1);
-        phase(person, from, entry.minusDays(1), pre, r);
-        if (entry.isBefore(lastDay)) {
-            phase(person, entry.plusDays(1), lastDay, post, r);
-        }
+    private void legalHistory(PersonId person, LocalDate entry, int n, Rates pre, Rates post, SplittableRandom r) {
+        LocalDate preStart = entry.minusMonths(6);
+        phase(person, entry.minusYears(1), preStart.minusDays(1), pre, Optional.empty(), 0, r);
+        phase(person, preStart, entry.minusDays(1), pre, Optional.of(n), 0, r);
+        LocalDate postEnd = entry.plusMonths(6);
+        phase(person, entry.plusDays(1), postEnd.isAfter(lastDay) ? lastDay : postEnd, post, Optional.of(n), 4, r);
+        phase(person, postEnd.plusDays(1), lastDay, post, Optional.empty(), 4, r);
     }
 
-    private void phase(PersonId person, LocalDate from, LocalDate to, Rates rates, SplittableRandom r) {
+    /**
+     * Fractional parts of the golden ratio, √2, √3, √5 (before entry) and √6, √7, √10, √11 (after): one Weyl sequence
+     * per kind of yes/no event and window.
+     */
+    private static final double[] WEYL = {0.6180339887498949, 0.41421356237309515, 0.7320508075688772,
+        0.2360679774997898, 0.4494897427831779, 0.6457513110645906, 0.1622776601683795, 0.3166247903553998};
+
+    /**
+     * The events of one span at the rates: for a window span ({@code n} present) each yes/no kind is present with its
+     * six-month share, by the entrant's place in the Weyl sequence, with one or more events; otherwise a Poisson count.
+     */
+    private void phase(PersonId person, LocalDate from, LocalDate to, Rates rates, Optional<Integer> n, int sequences,
+                       SplittableRandom r) {
+        if (to.isBefore(from)) {
+            return;
+        }
         double halfYears = (to.toEpochDay() - from.toEpochDay() + 1) / HALF_YEAR_DAYS;
-        for (LocalDate d : days(r, from, to, poisson(r, -Math.log(1 - rates.arrest()) * halfYears))) {
+        double[] shares = {rates.arrest(), rates.felony(), rates.misdemeanour(), rates.prison()};
+        int[] counts = new int[shares.length];
+        for (int k = 0; k < shares.length; k++) {
+            double perHalfYear = -Math.log(1 - shares[k]);
+            if (n.isPresent()) {
+                double u = ((n.get() + 1) * WEYL[sequences + k]) % 1.0;
+                counts[k] = u < shares[k] ? 1 + poisson(r, perHalfYear / 2) : 0;
+            } else {
+                counts[k] = poisson(r, perHalfYear * halfYears);
+            }
+        }
+        for (LocalDate d : days(r, from, to, counts[0])) {
             events.add(new LegalEvent.Arrest(person, d, r.nextDouble() < 0.3 ? LegalEvent.ArrestKind.WARRANT
                     : LegalEvent.ArrestKind.NEW_OFFENCE));
         }
-        for (LocalDate d : days(r, from, to, poisson(r, -Math.log(1 - rates.felony()) * halfYears))) {
+        for (LocalDate d : days(r, from, to, counts[1])) {
             events.add(new LegalEvent.ChargeFiled(person, d, OffenceLevel.FELONY));
             costs.add(cost(person, d, CostComponent.PROSECUTION, 2_400));
             costs.add(cost(person, d, CostComponent.DEFENCE, 1_800));
         }
-        for (LocalDate d : days(r, from, to, poisson(r, -Math.log(1 - rates.misdemeanour()) * halfYears))) {
+        for (LocalDate d : days(r, from, to, counts[2])) {
             events.add(new LegalEvent.ChargeFiled(person, d, OffenceLevel.MISDEMEANOR));
             costs.add(cost(person, d, CostComponent.PROSECUTION, 700));
             costs.add(cost(person, d, CostComponent.DEFENCE, 500));
         }
-        for (LocalDate d : days(r, from, to, poisson(r, -Math.log(1 - rates.prison()) * halfYears))) {
+        for (LocalDate d : days(r, from, to, counts[3])) {
             events.add(new LegalEvent.PrisonAdmission(person, d));
             costs.add(cost(person, d, CostComponent.PRISON, 15_000));
         }

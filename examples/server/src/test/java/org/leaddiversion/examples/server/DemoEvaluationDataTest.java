@@ -12,11 +12,8 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.leaddiversion.domain.evaluation.CohortComparison;
 import org.leaddiversion.domain.evaluation.Measure;
 import org.leaddiversion.domain.evaluation.OutcomeWindow;
@@ -30,54 +27,72 @@ import org.leaddiversion.domain.policy.ReferenceProfiles;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.persistence.LeadDatabase;
 import org.leaddiversion.persistence.OutcomeReport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The demo's evaluation data as the library's reports read them: the outcomes of Seattle's participants against the
- * comparison cohort land near the Seattle evaluation's published odds ratios (SPEC §8.3), and the referral RRI shows a
- * reference group, an UNKNOWN group, groups flagged on either side and the small group suppressed. One data set of 600
- * people, seeded once; the figures are those of a fixed seed, so nothing here is left to chance.
+ * The demo's evaluation data as the library's reports read them, on the server its own loader seeded
+ * ({@link EvaluationDemo}: 800 people, a fixed day): the outcomes of Seattle's participants against the comparison
+ * cohort land near the Seattle evaluation's published odds ratios (SPEC §8.3), and the referral RRI shows a reference
+ * group, an UNKNOWN group, groups flagged on either side and the small group suppressed. The figures are those of a
+ * fixed seed and day, so nothing here is left to chance.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SpringBootTest(classes = {DemoServer.class, EvaluationDemo.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {EvaluationDemo.DATABASE, EvaluationDemo.PARTICIPANTS, EvaluationDemo.SEED})
 @DisplayName("The demo evaluation data: published odds ratios and an RRI with every flag")
 class DemoEvaluationDataTest {
 
-    private static final DemoData.Settings SETTINGS = new DemoData.Settings(11, 600, LocalDate.of(2026, 11, 22));
+    private static final DemoData.Settings SETTINGS = EvaluationDemo.SETTINGS;
     private static final SiteId SEATTLE = new SiteId("seattle-king-county");
     private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
 
-    private LeadDatabase db;
-    private DemoEvaluationData.Summary summary;
-
-    @BeforeAll
-    void seed() {
-        db = LeadDatabase.h2InMemory("demo-evaluation");
-        DemoData.seed(db, SETTINGS);
-        summary = DemoEvaluationData.seed(db, SETTINGS);
-    }
-
-    @AfterAll
-    void close() {
-        db.close();
-    }
+    @Autowired
+    LeadDatabase db;
 
     /** Seattle's participants who entered in the first half of the data year, followed for six months. */
-    private Map<Measure, CohortComparison> seattleHalfYear() {
+    private OutcomeReport seattleHalfYearReport() {
         var period = new ReportingPeriod(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 5, 1), PACIFIC);
-        OutcomeReport report = db.evaluationReports().outcomes(new ReportScope(SEATTLE, period),
+        return db.evaluationReports().outcomes(new ReportScope(SEATTLE, period),
                 new OutcomeWindow(Period.ofMonths(6), SETTINGS.today().minusDays(1)), Currency.getInstance("USD"));
-        return report.comparisons().stream().filter(c -> "POST".equals(c.stratum().parts().get("window")))
+    }
+
+    private Map<Measure, CohortComparison> seattleHalfYear() {
+        return seattleHalfYearReport().comparisons().stream()
+                .filter(c -> "POST".equals(c.stratum().parts().get("window")))
                 .collect(Collectors.toMap(CohortComparison::measure, c -> c));
     }
 
+    /** The change in legal-system cost per person-year, after entry against before, in dollars. */
+    private static double costChange(java.util.List<org.leaddiversion.domain.evaluation.MeasureResult> rows) {
+        return rows.stream().filter(r -> r.measure() == Measure.LEGAL_COST_DELTA)
+                .filter(r -> "TOTAL".equals(r.stratum().parts().get("component")))
+                .filter(r -> "CHANGE".equals(r.stratum().parts().get("window"))).findFirst().orElseThrow()
+                .value().orElseThrow().toDecimal(2).doubleValue() / 100;
+    }
+
     @Test
-    void everyPartOfTheMinimumDataSetIsWritten() {
-        assertThat(summary.participants()).isGreaterThan(400);
-        assertThat(summary.comparison()).isBetween(summary.participants() / 3, summary.participants());
-        assertThat(summary.encounters()).isGreaterThan(summary.participants());
-        assertThat(summary.legalEvents()).isGreaterThan(summary.participants() * 4);
-        assertThat(summary.legalCosts()).isPositive();
-        assertThat(summary.monthlyStatuses()).isGreaterThan(summary.participants() * 3);
-        assertThat(summary.programmeCosts()).isEqualTo(3 * 13);
+    void theParticipantsLegalCostFallsAndTheComparisonCohortsRises() {
+        OutcomeReport report = seattleHalfYearReport();
+        // published: -$2,100 for participants, +$5,961 for the comparison group
+        assertThat(costChange(report.participants())).isBetween(-4_000.0, 0.0);
+        assertThat(costChange(report.comparison())).isBetween(2_000.0, 9_000.0);
+    }
+
+    @Test
+    void everyPartOfTheMinimumDataSetIsThereAndTheSameSeedGivesTheSameRows() {
+        DemoEvaluationData.Rows rows = DemoEvaluationData.generate(db, SETTINGS);
+        assertThat(rows.participants()).isGreaterThan(500);
+        assertThat(rows.comparison()).isBetween(rows.participants() / 3, rows.participants());
+        assertThat(rows.encounters()).hasSizeGreaterThan(rows.participants());
+        assertThat(rows.legalEvents()).hasSizeGreaterThan(rows.participants() * 4);
+        assertThat(rows.legalCosts()).isNotEmpty();
+        assertThat(rows.monthlyStatuses()).hasSizeGreaterThan(rows.participants() * 3);
+        assertThat(rows.programmeCosts()).hasSize(3 * 13);
+        assertThat(DemoEvaluationData.generate(db, SETTINGS)).isEqualTo(rows);
+        var summary = new DemoEvaluationData.Summary(rows.encounters().size(), rows.comparison(), rows.participants(),
+                rows.legalEvents().size(), rows.legalCosts().size(), rows.monthlyStatuses().size(),
+                rows.programmeCosts().size(), java.time.Duration.ZERO);
         assertThat(summary.describe()).doesNotContain("demo-").doesNotContain("rms-");
     }
 
