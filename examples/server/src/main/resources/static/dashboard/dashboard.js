@@ -76,9 +76,9 @@
   }
 
   const COUNT = '{ value suppressed }';
-  const FUNNEL = `query Funnel($site: String!, $from: Date!, $to: Date!) {
+  const FUNNEL = `query Funnel($site: ID!, $from: Date!, $to: Date!) {
     processFunnel(site: $site, from: $from, to: $to) {
-      measure stratum { dimension value } count ${COUNT} base ${COUNT} value suppressed } }`;
+      measure unit stratum { dimension value } count ${COUNT} base ${COUNT} value suppressed } }`;
   const OUTCOMES = `query Outcomes($site: String!, $from: Date!, $to: Date!, $windowMonths: Int!, $dataThrough: Date) {
     outcomeReport(site: $site, from: $from, to: $to, windowMonths: $windowMonths, dataThrough: $dataThrough) {
       minCellSize windowMonths dataThrough
@@ -144,6 +144,15 @@
     return funnelAvailable;
   }
 
+  const STAGES = {
+    REFERRALS_ELIGIBLE: 'Eligible', REFERRALS_DECLINED: 'Declined at the offer',
+    HANDOFF_WITHIN_TARGET: 'Hand-off within target', INTAKE_ON_TIME: 'Intake on time', INTAKE_LAPSED: 'Intake lapsed',
+  };
+
+  /**
+   * The funnel as counts: all referrals, each door, then each stage's count (eligible, declined, hand-offs within
+   * target, intakes on time, lapses), with its share in the tooltip; the median hand-off minutes in the status line.
+   */
   async function funnel(site, period) {
     $('funnel-scope').textContent = period.label;
     if (!(await hasFunnel())) {
@@ -152,18 +161,29 @@
       return;
     }
     const rows = await report(FUNNEL, { site, from: period.from, to: period.to }, 'processFunnel');
-    const labels = rows.map(r => {
-      const parts = Object.values(stratum(r));
-      const name = r.measure + (parts.length ? ' · ' + parts.join(' · ') : '');
-      return r.count.suppressed ? name + ' (' + SUPPRESSED + ')' : name;
+    const bars = [];
+    const eligible = rows.find(r => r.measure === 'REFERRALS_ELIGIBLE');
+    if (eligible) {
+      bars.push({ label: 'All referrals', count: eligible.base, share: null });
+    }
+    rows.filter(r => r.unit === 'PROPORTION').forEach(r => {
+      const door = stratum(r).door;
+      const label = r.measure === 'REFERRALS_BY_DOOR' ? 'Referred · ' + door.replace(/_/g, ' ').toLowerCase()
+        : STAGES[r.measure] || r.measure;
+      bars.push({ label, count: r.count, share: r.value });
     });
     draw('funnel-chart', {
       type: 'bar',
-      data: { labels, datasets: [{ label: 'Count', data: rows.map(r => r.count.value),
-        suppressed: rows.map(r => r.count.suppressed), backgroundColor: '#2f6f9f' }] },
-      options: { indexAxis: 'y', plugins: { legend: { display: false } } },
+      data: { labels: bars.map(b => b.label + (b.count.suppressed ? ' (' + SUPPRESSED + ')' : '')),
+        datasets: [{ label: 'Referrals', data: bars.map(b => b.count.value), shares: bars.map(b => b.share),
+          suppressed: bars.map(b => b.count.suppressed), backgroundColor: '#2f6f9f' }] },
+      options: { indexAxis: 'y', plugins: { legend: { display: false },
+        tooltip: { callbacks: { afterLabel: c => (c.dataset.shares[c.dataIndex] == null ? ''
+          : pct(c.dataset.shares[c.dataIndex]) + ' of its base') } } } },
     });
-    status('funnel-status', rows.length + ' stages; a suppressed stage has no bar.');
+    const median = rows.find(r => r.measure === 'HANDOFF_MINUTES');
+    status('funnel-status', 'Median warm hand-off: ' + (median == null ? '—' : median.value == null ? SUPPRESSED
+      : median.value + ' minutes') + '. A suppressed stage has no bar.');
   }
 
   // ---- outcomes vs comparison -----------------------------------------------------------------------------------
