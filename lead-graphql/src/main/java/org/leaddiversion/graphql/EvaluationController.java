@@ -22,6 +22,7 @@ import org.leaddiversion.domain.common.InvalidValueException;
 import org.leaddiversion.domain.consent.ReportAccess;
 import org.leaddiversion.domain.evaluation.EquityGroup;
 import org.leaddiversion.domain.evaluation.Fraction;
+import org.leaddiversion.domain.evaluation.MeasureResult;
 import org.leaddiversion.domain.evaluation.OddsRatio;
 import org.leaddiversion.domain.evaluation.OutcomeWindow;
 import org.leaddiversion.domain.evaluation.Stratum;
@@ -42,8 +43,8 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Controller;
 
 /**
- * The evaluation's aggregate reports (SPEC §8.4–8.5): the outcome report and the referral relative rate index of a
- * site's period, computed by the database ({@link EvaluationReports}), released only to a viewer the domain's
+ * The evaluation's aggregate reports (SPEC §8.4–8.5): the outcome report, the referral relative rate index and the
+ * referral process funnel of a site's period, computed by the database ({@link EvaluationReports}), released only to a viewer the domain's
  * {@link ReportAccess} grants aggregate data, and published through the domain's small-cell suppression
  * ({@link Publication}, {@code RriTable.publish()}) under the site's {@code equity.*} settings: no count leaves here
  * unpublished. Aggregates name nobody, so the reads are not audited per participant.
@@ -188,6 +189,19 @@ class EvaluationController {
                 in.scope().site().value(), from, to, policy.reference().code(), policy.lowerBound().doubleValue(),
                 policy.upperBound().doubleValue(), table.minCellSize(), rows,
                 PublishedCount.of(table.totalReferrals()), PublishedCount.of(table.totalPool()))).build();
+    }
+
+    @QueryMapping
+    DataFetcherResult<List<PublishedMeasureRow>> processFunnel(@Argument String site, @Argument LocalDate from,
+                                                              @Argument LocalDate to, DataFetchingEnvironment env) {
+        Optional<DataFetcherResult<List<PublishedMeasureRow>>> refused = refusal(env);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        ReportInputs.Scope in = ReportInputs.scope(policies, site, from, to);
+        List<MeasureResult> funnel = reports.processFunnel(in.scope(), in.policy().handoffTargetMinutes());
+        return DataFetcherResult.<List<PublishedMeasureRow>>newResult().data(Publication.publish(funnel,
+                EquityPolicy.of(in.policy())).stream().map(PublishedMeasureRow::of).toList()).build();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

@@ -26,19 +26,24 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
  * Spring Boot auto-configuration of the LEAD GraphQL API: add {@code lead-graphql} to a Spring Boot application and
- * {@code /graphql} serves the schema in {@code classpath:graphql/}, on the application's {@code DataSource} (migrated
+ * {@code /graphql} serves the library's schema (and any of the application's own in {@code graphql/}), on the
+ * application's {@code DataSource} (migrated
  * on start). Declare an {@link ActorResolver} bean to map your authentication to viewers; every other bean here
  * ({@code Clock}, {@code IdGenerator}, {@code CaseloadCapacity}, {@code LeadDatabase}) can be replaced by your own.
  *
@@ -191,6 +196,22 @@ public class LeadGraphQlAutoConfiguration {
     @Bean
     ParsedDocuments leadParsedDocuments(LeadGraphQlProperties properties) {
         return new ParsedDocuments(properties.documentCacheEntries());
+    }
+
+    /**
+     * The library's schema files, found wherever the application is packaged. Spring Boot looks for schema files under
+     * {@code spring.graphql.schema.locations} (by default {@code classpath:graphql/**}{@code /}), which searches only
+     * the first class-path root holding a {@code graphql/} folder: in a Boot fat jar that is graphql-java's own package,
+     * and the API would start without its schema. The files of this jar that those locations do not already give are
+     * added here, so an application gets the schema whether it runs from a fat jar, an exploded build or an IDE, and
+     * its own schema files in {@code graphql/} still load.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer leadSchemaFiles(GraphQlProperties graphQl, ResourceLoader loader) {
+        return builder -> builder.schemaResources(LeadSchemaFiles.missing(
+                java.util.List.of(graphQl.getSchema().getLocations()),
+                java.util.List.of(graphQl.getSchema().getFileExtensions()), ResourcePatternUtils.getResourcePatternResolver(loader))
+                .toArray(Resource[]::new));
     }
 
     /**

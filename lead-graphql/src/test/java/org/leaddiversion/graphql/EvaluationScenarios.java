@@ -52,7 +52,9 @@ import org.springframework.web.client.RestClient;
  * are diverted and taken in during the last quarter of 2025 and twenty comparison candidates are arrested on red-light
  * shifts; 12 and 10 of them were arrested in the six months before, 11 and 3 in the six months after. In the first
  * quarter of 2026 officers refer 10 WHITE, 30 BLACK, 2 ASIAN and 6 people with no race recorded by social contact,
- * against pools of 100, 100, 3 and 20. Run on H2 and on PostgreSQL.
+ * against pools of 100, 100, 3 and 20. In the second quarter of 2026, the funnel: 8 arrest diversions with hand-offs of
+ * 10 to 45 minutes, all taken in, and 10 social contacts, 3 declined and 7 accepted, 2 of whom let the deadline pass.
+ * Run on H2 and on PostgreSQL.
  */
 @SpringBootTest(classes = {TestApplication.class, EvaluationScenarios.Config.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -142,6 +144,36 @@ abstract class EvaluationScenarios extends ApiClients {
                         Encounter.Disposition.BOOKED));
             }
         }
+        // the second quarter of 2026, for the funnel: 8 arrest diversions with hand-offs of 10 to 45 minutes, all
+        // taken in; 10 social contacts, 3 declined at the offer and 7 accepted, of whom 2 let the deadline pass
+        time.set(seattle("2026-04-06T10:00"));
+        for (int i = 0; i < 8; i++) {
+            var id = expect(desk.submit(Fixtures.anArrestDiversion("q2-a-" + i).build()), "diversion").id();
+            time.advance(Duration.ofMinutes(60));
+            expect(desk.recordHandoff(id, cm, time.instant().minus(Duration.ofMinutes(10 + 5 * i)), time.instant()),
+                    "hand-off");
+            expect(desk.accept(id, cm), "acceptance");
+            expect(desk.decideEligibility(id, Fixtures.SERGEANT, true, null), "confirmation");
+            time.advance(Duration.ofHours(5));
+            expect(desk.completeIntake(id, cm), "intake");
+        }
+        for (int i = 0; i < 10; i++) {
+            var id = expect(desk.submit(Fixtures.aSocialContactReferral("q2-s-" + i, LocalDate.of(2026, 4, 7))
+                    .build()), "social contact").id();
+            time.advance(Duration.ofMinutes(20));
+            if (i < 3) {
+                expect(desk.recordDecline(id, Fixtures.OFFICER), "decline");
+                continue;
+            }
+            expect(desk.accept(id, cm), "acceptance");
+            expect(desk.decideEligibility(id, Fixtures.SERGEANT, true, null), "confirmation");
+            if (i < 8) {
+                time.advance(Duration.ofHours(5));
+                expect(desk.completeIntake(id, cm), "intake");
+            }
+        }
+        time.set(seattle("2026-06-20T10:00"));
+        desk.sweepDeadlines();
         db.evaluationData().recordLegalEvents(events);
         db.evaluationData().recordEncounters(encounters);
         time.set(seattle("2026-11-02T09:00"));
@@ -173,6 +205,14 @@ abstract class EvaluationScenarios extends ApiClients {
                 rows { group reference unknown referrals { value suppressed } pool { value suppressed } rate status
                   rri flag }
                 totalReferrals { value suppressed } totalPool { value suppressed }
+              }
+            }""";
+
+    private static final String FUNNEL = """
+            query($site: ID!, $from: Date!, $to: Date!) {
+              processFunnel(site: $site, from: $from, to: $to) {
+                measure unit stratum { dimension value } subjects { value suppressed }
+                count { value suppressed } base { value suppressed } value suppressed
               }
             }""";
 
@@ -272,9 +312,83 @@ abstract class EvaluationScenarios extends ApiClients {
         assertEquals(List.of(black), only.get("rows"));
     }
 
+    private static Map<String, Object> row(List<Map<String, Object>> rows, String measure) {
+        return rows.stream().filter(r -> r.get("measure").equals(measure)).findFirst()
+                .orElseThrow(() -> new AssertionError(measure + " not in " + rows));
+    }
+
+    private static Map<String, Object> shown(long value) {
+        return Map.of("value", (int) value, "suppressed", false);
+    }
+
+    /** A withheld count as the response shows it: no value, suppressed. */
+    private static Map<String, Object> withheld() {
+        var m = new java.util.HashMap<String, Object>();
+        m.put("value", null);
+        m.put("suppressed", true);
+        return m;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_funnel_of_a_quarter_counts_every_stage_and_hides_small_cells() {
+        ClientGraphQlResponse response = pcg().document(FUNNEL).variable("site", SEATTLE)
+                .variable("from", "2026-04-01").variable("to", "2026-06-30").executeSync();
+        assertTrue(response.getErrors().isEmpty(), () -> response.getErrors().toString());
+        List<Map<String, Object>> rows = response.field("processFunnel").toEntity(List.class);
+        noSmallCount(rows, 5);
+        assertEquals(List.of("REFERRALS_BY_DOOR", "REFERRALS_BY_DOOR", "REFERRALS_BY_DOOR", "REFERRALS_BY_DOOR",
+                "REFERRALS_ELIGIBLE", "REFERRALS_DECLINED", "HANDOFF_MINUTES", "HANDOFF_WITHIN_TARGET",
+                "INTAKE_ON_TIME", "INTAKE_LAPSED"), rows.stream().map(r -> r.get("measure")).toList(),
+                "the rows of ProcessMeasures.referralFunnel, in its order");
+        Map<String, Object> arrests = rows.get(0);
+        assertEquals(List.of(Map.of("dimension", "door", "value", "ARREST_DIVERSION")), arrests.get("stratum"));
+        assertEquals(shown(8), arrests.get("count"));
+        assertEquals(shown(18), arrests.get("base"));
+        assertEquals(shown(10), rows.get(1).get("count"), "social contacts");
+        assertEquals(shown(0), rows.get(2).get("count"), "no community referral: zero is not a small count");
+        assertEquals(shown(18), row(rows, "REFERRALS_ELIGIBLE").get("count"));
+        assertEquals(1.0, ((Number) row(rows, "REFERRALS_ELIGIBLE").get("value")).doubleValue(), 1e-9);
+
+        Map<String, Object> declined = row(rows, "REFERRALS_DECLINED");
+        assertEquals(withheld(), declined.get("count"), "3 declined: below 5");
+        assertEquals(shown(18), declined.get("base"));
+        assertNull(declined.get("value"));
+        assertEquals(true, declined.get("suppressed"));
+
+        Map<String, Object> minutes = row(rows, "HANDOFF_MINUTES");
+        assertEquals(List.of(Map.of("dimension", "statistic", "value", "MEDIAN")), minutes.get("stratum"));
+        assertEquals("MINUTES", minutes.get("unit"));
+        assertEquals(shown(8), minutes.get("subjects"));
+        assertEquals(27.5, ((Number) minutes.get("value")).doubleValue(), 1e-9, "between 25 and 30 minutes");
+        Map<String, Object> withinTarget = row(rows, "HANDOFF_WITHIN_TARGET");
+        assertEquals(withheld(), withinTarget.get("count"), "5 within 30 minutes would give the 3 over it back");
+        assertNull(withinTarget.get("value"));
+
+        Map<String, Object> onTime = row(rows, "INTAKE_ON_TIME");
+        assertEquals(withheld(), onTime.get("count"), "13 of 15 would give the 2 lapsed back");
+        assertEquals(shown(15), onTime.get("base"), "accepted referrals whose intake window has closed");
+        assertEquals(withheld(), row(rows, "INTAKE_LAPSED").get("count"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_funnel_of_the_diversion_quarter_shows_every_count() {
+        List<Map<String, Object>> rows = pcg().document(FUNNEL).variable("site", SEATTLE)
+                .variable("from", "2025-10-01").variable("to", "2025-12-31").executeSync().field("processFunnel")
+                .toEntity(List.class);
+        assertEquals(shown(20), rows.get(0).get("count"));
+        assertEquals(shown(20), row(rows, "REFERRALS_ELIGIBLE").get("count"));
+        assertEquals(shown(0), row(rows, "REFERRALS_DECLINED").get("count"));
+        assertEquals(25.0, ((Number) row(rows, "HANDOFF_MINUTES").get("value")).doubleValue(), 1e-9);
+        assertEquals(shown(20), row(rows, "HANDOFF_WITHIN_TARGET").get("count"));
+        assertEquals(1.0, ((Number) row(rows, "INTAKE_ON_TIME").get("value")).doubleValue(), 1e-9);
+        assertEquals(false, row(rows, "INTAKE_LAPSED").get("suppressed"));
+    }
+
     @Test
     void a_role_without_aggregate_access_gets_null_and_a_typed_forbidden() {
-        for (String query : List.of(OUTCOMES, RRI)) {
+        for (String query : List.of(OUTCOMES, RRI, FUNNEL)) {
             ClientGraphQlResponse response = as("court-1", Role.COURT, Purpose.COURT_PROGRESS,
                     org.leaddiversion.domain.consent.RecipientCircumstances.none()).document(query)
                     .variable("site", SEATTLE).variable("from", "2026-01-01").variable("to", "2026-03-31")
@@ -297,6 +411,10 @@ abstract class EvaluationScenarios extends ApiClients {
     void bad_inputs_are_refused_naming_the_argument() {
         assertBad(RRI, Map.of("site", "nowhere", "from", "2026-01-01", "to", "2026-03-31"), "site");
         assertBad(RRI, Map.of("site", SEATTLE, "from", "2026-03-31", "to", "2026-01-01"), "to");
+        assertBad(FUNNEL, Map.of("site", "nowhere", "from", "2026-01-01", "to", "2026-03-31"), "site");
+        assertBad(FUNNEL, Map.of("site", " ", "from", "2026-01-01", "to", "2026-03-31"), "site");
+        assertBad(FUNNEL, Map.of("site", SEATTLE, "from", "2026-03-31", "to", "2026-01-01"), "to");
+        assertBad(FUNNEL, Map.of("site", SEATTLE, "from", "2000-01-01", "to", "2026-03-31"), "to");
         assertBad(RRI, Map.of("site", SEATTLE, "from", "2026-01-01", "to", "2026-03-31", "groups", List.of(" ")),
                 "groups.0");
         assertBad(OUTCOMES.replace("windowMonths: 6", "windowMonths: 0"), Map.of("site", SEATTLE, "from",

@@ -57,19 +57,24 @@ import org.leaddiversion.domain.evaluation.Measure;
 import org.leaddiversion.domain.evaluation.MeasureResult;
 import org.leaddiversion.domain.evaluation.OutcomeMeasures;
 import org.leaddiversion.domain.evaluation.OutcomeWindow;
+import org.leaddiversion.domain.evaluation.ProcessMeasures;
+import org.leaddiversion.domain.evaluation.ReferralStages;
 import org.leaddiversion.domain.evaluation.ReportScope;
 import org.leaddiversion.domain.evaluation.Stratum;
 import org.leaddiversion.domain.evaluation.equity.EquityPolicy;
 import org.leaddiversion.domain.evaluation.equity.GroupCounts;
 import org.leaddiversion.domain.evaluation.equity.RriTable;
+import org.leaddiversion.domain.intake.ReferralStatus;
 import org.leaddiversion.domain.policy.Door;
 import org.leaddiversion.domain.policy.OffenceLevel;
+import org.leaddiversion.domain.screening.EligibilityResult;
 
 /**
  * The evaluation's measures computed by the database (SPEC §8.4–8.5): aggregate SQL over the stored referrals,
  * encounters, legal events and costs, so that a report over a million participants and ten million events reads only a
  * few aggregate rows into the JVM. Each result is equal — row for row, fraction for fraction — to what the domain's pure
- * functions give over the same data ({@link OutcomeMeasures}, {@link Cohort}, {@link RriTable}); the domain stays the
+ * functions give over the same data ({@link OutcomeMeasures}, {@link Cohort}, {@link RriTable},
+ * {@link ProcessMeasures}); the domain stays the
  * definition, and rules such as R39 are applied by the domain to the counts computed here.
  *
  * <p>A report holds aggregates only: no person id, no date of a person's event leaves the database. Small-cell
@@ -158,6 +163,75 @@ public final class EvaluationReports {
     public RriTable referralRateIndex(ReportScope scope, EquityPolicy policy) {
         Require.present(policy, "policy");
         return RriTable.of(referralRateCounts(scope), policy);
+    }
+
+    /**
+     * The referral process funnel of the scope, as {@link ProcessMeasures#referralFunnel} gives it over the same
+     * referrals, row for row and in the same order: referrals by door, eligible, declined, the hand-offs' median
+     * minutes and share within {@code handoffTargetMinutes} (the site's {@code handoff.targetMinutes}), and intake on
+     * time and lapsed over the accepted referrals whose intake window has closed. The stages are those of
+     * {@link ReferralStages}, read from the referral's columns (the override, consent and hand-off facts of V8). One SQL
+     * statement; no referral is read into the JVM.
+     */
+    public List<MeasureResult> processFunnel(ReportScope scope, int handoffTargetMinutes) {
+        Require.present(scope, "scope");
+        Require.atLeast(handoffTargetMinutes, 1, "handoff.targetMinutes");
+        Condition inScope = REFERRAL.SITE_ID.eq(scope.site().value())
+                .and(REFERRAL.REFERRED_AT.ge(EventStore.utc(startOf(scope))))
+                .and(REFERRAL.REFERRED_AT.lt(EventStore.utc(endOf(scope))));
+        // ReferralStages, column by column
+        Condition eligible = REFERRAL.SCREENING_RESULT.in(EligibilityResult.ELIGIBLE.name(),
+                EligibilityResult.DEFERRED_CAPACITY.name()).or(REFERRAL.OVERRIDE_AT.isNotNull());
+        Condition declined = REFERRAL.STATUS.eq(ReferralStatus.DECLINED_BY_PERSON.name());
+        Condition windowClosed = REFERRAL.ACCEPTED_AT.isNotNull()
+                .and(REFERRAL.STATUS.ne(ReferralStatus.PENDING_INTAKE.name()));
+        Condition onTime = REFERRAL.INTAKE_COMPLETED_AT.isNotNull();
+        Condition lapsed = REFERRAL.STATUS.eq(ReferralStatus.INTAKE_LAPSED.name());
+
+        List<SelectField<?>> counts = new ArrayList<>(List.of(count().cast(SQLDataType.BIGINT).as("referrals")));
+        for (Door d : Door.values()) {
+            counts.add(total(when(REFERRAL.DOOR.eq(d.name()), inline(1)).otherwise(inline(0)), "door_" + d.name()));
+        }
+        counts.add(total(when(eligible, inline(1)).otherwise(inline(0)), "eligible"));
+        counts.add(total(when(declined, inline(1)).otherwise(inline(0)), "declined"));
+        counts.add(count(REFERRAL.HANDOFF_MINUTES).cast(SQLDataType.BIGINT).as("handoffs"));
+        counts.add(total(when(REFERRAL.HANDOFF_MINUTES.le(inline((long) handoffTargetMinutes)), inline(1))
+                .otherwise(inline(0)), "handoffs_within"));
+        counts.add(total(when(windowClosed, inline(1)).otherwise(inline(0)), "closed"));
+        counts.add(total(when(windowClosed.and(onTime), inline(1)).otherwise(inline(0)), "on_time"));
+        counts.add(total(when(windowClosed.and(lapsed), inline(1)).otherwise(inline(0)), "lapsed"));
+        Table<?> stages = select(counts).from(REFERRAL).where(inScope).asTable("stages");
+
+        // The median of the hand-off minutes: the middle one or two of the ranked hand-offs, summed and counted.
+        Field<Long> minutes = field(name("ranked", "minutes"), Long.class);
+        Field<Long> rn = field(name("ranked", "rn"), Long.class);
+        Field<Long> n = field(name("ranked", "n"), Long.class);
+        Table<?> ranked = select(REFERRAL.HANDOFF_MINUTES.as("minutes"),
+                rowNumber().over().orderBy(REFERRAL.HANDOFF_MINUTES).as("rn"), count().over().as("n"))
+                .from(REFERRAL).where(inScope).and(REFERRAL.HANDOFF_MINUTES.isNotNull()).asTable("ranked");
+        Table<?> median = select(total(minutes, "median_sum"), count().cast(SQLDataType.BIGINT).as("median_count"))
+                .from(ranked).where(rn.eq(n.plus(1).div(2)).or(rn.eq(n.plus(2).div(2)))).asTable("median");
+
+        Record r = tx.inTransaction(() -> tx.dsl().select(stages.asterisk(), median.asterisk()).from(stages)
+                .crossJoin(median).fetchOne());
+        long referrals = number(r, "referrals");
+        var out = new ArrayList<MeasureResult>();
+        for (Door d : Door.values()) {
+            out.add(MeasureResult.proportion(Measure.REFERRALS_BY_DOOR, Stratum.of("door", d.name()),
+                    number(r, "door_" + d.name()), referrals));
+        }
+        out.add(MeasureResult.proportion(Measure.REFERRALS_ELIGIBLE, Stratum.ALL, number(r, "eligible"), referrals));
+        out.add(MeasureResult.proportion(Measure.REFERRALS_DECLINED, Stratum.ALL, number(r, "declined"), referrals));
+        long handoffs = number(r, "handoffs");
+        out.add(new MeasureResult(Measure.HANDOFF_MINUTES, Stratum.of("statistic", "MEDIAN"), handoffs, handoffs,
+                handoffs, handoffs == 0 ? Optional.empty()
+                : Optional.of(Fraction.of(number(r, "median_sum"), number(r, "median_count"))), Optional.empty()));
+        out.add(MeasureResult.proportion(Measure.HANDOFF_WITHIN_TARGET, Stratum.ALL, number(r, "handoffs_within"),
+                handoffs));
+        long closed = number(r, "closed");
+        out.add(MeasureResult.proportion(Measure.INTAKE_ON_TIME, Stratum.ALL, number(r, "on_time"), closed));
+        out.add(MeasureResult.proportion(Measure.INTAKE_LAPSED, Stratum.ALL, number(r, "lapsed"), closed));
+        return List.copyOf(out);
     }
 
     // ---- the outcome query -----------------------------------------------------------------------------------

@@ -91,8 +91,11 @@ final class JooqParticipantLists {
         Condition listed = FIRST_REFERRAL.and(referralTerms(filter)).and(enrollmentTerms(filter));
         Condition seek = after.map(c -> row(LISTED.REFERRED_AT, LISTED.ID)
                 .gt(row(EventStore.utc(c.firstReferredAt()), c.firstReferral().value()))).orElse(noCondition());
-        Field<Long> total = DSL.count().cast(Long.class).as("total");
-        Table<?> counted = select(total).from(LISTED).where(listed).asTable("counted");
+        // the people listed are those with a referral meeting the referral terms (and an enrollment meeting the
+        // enrollment terms): counted as distinct people, without finding each one's first referral
+        Field<Long> total = DSL.countDistinct(MATCHING.PERSON_ID).cast(Long.class).as("total");
+        Table<?> counted = select(total).from(MATCHING).where(and(matching(filter)))
+                .and(enrollmentTerms(filter, MATCHING.PERSON_ID)).asTable("counted");
         List<SelectField<?>> columns = new ArrayList<>(List.of(LISTED.PERSON_ID, LISTED.REFERRED_AT, LISTED.ID));
         if (withConsents) {
             columns.add(JooqConsents.consentsOf(LISTED.PERSON_ID).as("consents"));
@@ -128,6 +131,15 @@ final class JooqParticipantLists {
     }
 
     private static Condition referralTerms(ParticipantFilter f) {
+        List<Condition> terms = matching(f);
+        if (terms.isEmpty()) {
+            return noCondition();
+        }
+        return exists(selectOne().from(MATCHING).where(MATCHING.PERSON_ID.eq(LISTED.PERSON_ID)).and(and(terms)));
+    }
+
+    /** The referral terms of {@code f} on {@code MATCHING}, a referral of the person. */
+    private static List<Condition> matching(ParticipantFilter f) {
         List<Condition> terms = new ArrayList<>();
         f.site().ifPresent(site -> terms.add(MATCHING.SITE_ID.eq(site.value())));
         if (!f.doors().isEmpty()) {
@@ -137,17 +149,19 @@ final class JooqParticipantLists {
             terms.add(MATCHING.STATUS.in(names(f.referralStatuses())));
         }
         terms.addAll(within(MATCHING.REFERRED_AT, f.referred()));
-        if (terms.isEmpty()) {
-            return noCondition();
-        }
-        return exists(selectOne().from(MATCHING).where(MATCHING.PERSON_ID.eq(LISTED.PERSON_ID)).and(and(terms)));
+        return terms;
     }
 
     private static Condition enrollmentTerms(ParticipantFilter f) {
+        return enrollmentTerms(f, LISTED.PERSON_ID);
+    }
+
+    /** The enrollment terms of {@code f}: the person {@code person} names has an enrollment meeting every one. */
+    private static Condition enrollmentTerms(ParticipantFilter f, Field<String> person) {
         if (!f.speaksOfEnrollments()) {
             return noCondition();
         }
-        Condition terms = ENROLLED.PERSON_ID.eq(LISTED.PERSON_ID);
+        Condition terms = ENROLLED.PERSON_ID.eq(person);
         if (f.site().isPresent()) {
             terms = terms.and(ENROLLED.SITE_ID.eq(f.site().get().value()));
         }

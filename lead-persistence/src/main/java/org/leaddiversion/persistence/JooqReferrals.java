@@ -237,8 +237,20 @@ final class JooqReferrals implements Referrals {
         r.setEquityGroup(EquityGroup.ofRace(d).code());
         r.setEthnicity(d.ethnicity().orElse(null));
         r.setGender(d.gender().orElse(null));
+        stageFacts(r, s);
         r.setState(json.write(s));
         return r;
+    }
+
+    /**
+     * The stage facts kept as columns for the process funnel (V8): when the consent and an eligibility override were
+     * recorded, and the hand-off's whole minutes ({@link Referral.Handoff#minutes()}, from the exact instants); null
+     * when not recorded. Also what migration V8_1 fills in for rows stored before V8.
+     */
+    static void stageFacts(ReferralRecord r, Referral.State s) {
+        r.setConsentAt(s.consent().map(c -> EventStore.utc(c.at())).orElse(null));
+        r.setOverrideAt(s.override().map(o -> EventStore.utc(o.at())).orElse(null));
+        r.setHandoffMinutes(s.handoff().map(Referral.Handoff::minutes).orElse(null));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.common.DomainEvent;
@@ -26,6 +27,14 @@ import org.leaddiversion.domain.policy.SiteId;
  * rows. A site without a row reads as {@link Caseloads#empty()} (version 0), so its first save expects version 0 and
  * inserts the row; two racing first saves collide on the primary key and the second is a conflict. Every save of a
  * site goes through its one version, so two assignments can never together take a case manager over the cap.
+ *
+ * <p>A site's assignments at a given version are what the transaction that wrote that version left, for ever (a
+ * version is committed once; a rolled-back one was never seen by anyone else). So every read asks the database for
+ * the site's version only (one primary-key lookup) and takes the assignments at that version, in this order, from
+ * what the transaction read or wrote ({@link JooqTransactions#memo()}), from what this node has of committed versions
+ * ({@link CommittedVersions}), or from the database. A transaction's own writes reach the node's versions only once
+ * it has committed ({@link JooqTransactions#afterCommit}); a save diffs against the assignments at the version it
+ * replaces instead of reading them all again.
  */
 final class JooqSiteCaseloads implements SiteCaseloads {
 
@@ -33,18 +42,52 @@ final class JooqSiteCaseloads implements SiteCaseloads {
 
     private final JooqTransactions tx;
     private final EventStore events;
+    private final CommittedVersions<SiteId, Caseloads> committed;
 
-    JooqSiteCaseloads(JooqTransactions tx, EventStore events) {
+    JooqSiteCaseloads(JooqTransactions tx, EventStore events, CommittedVersions<SiteId, Caseloads> committed) {
         this.tx = tx;
         this.events = events;
+        this.committed = committed;
+    }
+
+    /** The memo key of a site's caseloads at a version, as this transaction read or wrote them. */
+    private record AtVersion(SiteId site, long version) {
     }
 
     @Override
     public Caseloads of(SiteId site) {
+        return version(site).map(version -> at(site, version)).orElse(Caseloads.empty());
+    }
+
+    private Optional<Long> version(SiteId site) {
         return tx.dsl().select(SITE_CASELOADS.VERSION).from(SITE_CASELOADS)
-                .where(SITE_CASELOADS.SITE_ID.eq(site.value())).fetchOptional(SITE_CASELOADS.VERSION)
-                .map(version -> Caseloads.restore(version, assignments(site)))
-                .orElse(Caseloads.empty());
+                .where(SITE_CASELOADS.SITE_ID.eq(site.value())).fetchOptional(SITE_CASELOADS.VERSION);
+    }
+
+    /** The site's caseloads at {@code version}, the version stored now. */
+    private Caseloads at(SiteId site, long version) {
+        Map<Object, Object> memo = tx.memo();
+        var key = new AtVersion(site, version);
+        if (memo.get(key) instanceof Caseloads known) {
+            return known;
+        }
+        Optional<Caseloads> shared = committed.get(site, version);
+        if (shared.isPresent()) {
+            memo.put(key, shared.get());
+            return shared.get();
+        }
+        Caseloads read = Caseloads.restore(version, assignments(site));
+        memo.put(key, read);
+        // shared only if no other transaction committed a version between the two reads (and this one wrote none:
+        // then the version read is its own, and not committed)
+        if (!memo.containsKey(new Written(site)) && version(site).equals(Optional.of(version))) {
+            committed.put(site, version, read);
+        }
+        return read;
+    }
+
+    /** The memo key marking a site whose caseloads the open transaction wrote. */
+    private record Written(SiteId site) {
     }
 
     @Override
@@ -55,7 +98,8 @@ final class JooqSiteCaseloads implements SiteCaseloads {
                     .where(SITE_CASELOADS.SITE_ID.eq(id)).and(SITE_CASELOADS.VERSION.eq(expectedVersion)).execute();
             Map<EnrollmentId, CaseManagerId> stored;
             if (updated == 1) {
-                stored = assignments(site);
+                // the stored assignments are those of the expected version, which the update just found
+                stored = at(site, expectedVersion).assignments();
             } else {
                 var actual = tx.dsl().select(SITE_CASELOADS.VERSION).from(SITE_CASELOADS)
                         .where(SITE_CASELOADS.SITE_ID.eq(id)).fetchOptional(SITE_CASELOADS.VERSION);
@@ -70,6 +114,10 @@ final class JooqSiteCaseloads implements SiteCaseloads {
             }
             writeChanges(id, stored, caseloads.assignments());
             events.append(newEvents);
+            Map<Object, Object> memo = tx.memo();
+            memo.put(new Written(site), Boolean.TRUE);
+            memo.put(new AtVersion(site, caseloads.version()), caseloads);
+            tx.afterCommit(() -> committed.put(site, caseloads.version(), caseloads));
             return null;
         });
     }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
@@ -24,6 +25,13 @@ import org.leaddiversion.domain.policy.SitePolicyHistory;
  * {@link SitePolicyStore} in {@code site_policy_version}: one row per version holding that version's part of the
  * site's policy file; the rows joined in version order are the file, read back with {@link SitePolicyFile#parse}.
  * Two appends of the same version number race on the primary key: one commits, the other is a conflict.
+ *
+ * <p>A transaction's first read of a site asks the database for the site's latest version number (one primary-key
+ * lookup), so a version published by any node is seen by the next transaction; the parsed history up to that version
+ * comes from the node's cache of parsed histories ({@link CommittedVersions}, by site and latest version) when it is there. Later reads in the same transaction get the same
+ * history again (one transaction runs under one policy; a new version never takes effect before tomorrow anyway,
+ * rule R40). A transaction that writes a site's versions reads that site past both, and fills neither: what it wrote
+ * is not committed, and may yet be rolled back.
  */
 final class JooqSitePolicies implements SitePolicyStore {
 
@@ -31,14 +39,53 @@ final class JooqSitePolicies implements SitePolicyStore {
 
     private final JooqTransactions tx;
     private final Clock clock;
+    private final CommittedVersions<SiteId, SitePolicyHistory> parsed;
 
-    JooqSitePolicies(JooqTransactions tx, Clock clock) {
+    JooqSitePolicies(JooqTransactions tx, Clock clock, CommittedVersions<SiteId, SitePolicyHistory> parsed) {
         this.tx = tx;
         this.clock = clock;
+        this.parsed = parsed;
+    }
+
+    /** The memo key marking a site whose versions the open transaction wrote. */
+    private record Written(SiteId site) {
+    }
+
+    /** The memo key of a site's history as the open transaction first read it. */
+    private record ReadInTransaction(SiteId site) {
     }
 
     @Override
     public Optional<SitePolicyHistory> history(SiteId site) {
+        Map<Object, Object> memo = tx.memo();
+        Object known = memo.get(new ReadInTransaction(site));
+        if (known instanceof SitePolicyHistory h && !memo.containsKey(new Written(site))) {
+            return Optional.of(h);
+        }
+        Optional<SitePolicyHistory> history = stored(site);
+        history.ifPresent(h -> memo.put(new ReadInTransaction(site), h));
+        return history;
+    }
+
+    /** The site's versions as stored now: the latest version number read, the history parsed or from the cache. */
+    private Optional<SitePolicyHistory> stored(SiteId site) {
+        if (tx.memo().containsKey(new Written(site))) {
+            // this transaction wrote the site's versions: read them as written, cache nothing
+            return read(site);
+        }
+        Optional<Integer> latest = latestVersion(site);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        return parsed.get(site, latest.get()).or(() -> {
+            Optional<SitePolicyHistory> read = read(site);
+            read.ifPresent(h -> parsed.put(site, h.latest().version(), h));
+            return read;
+        });
+    }
+
+    /** The site's versions as this transaction sees them, parsed. */
+    private Optional<SitePolicyHistory> read(SiteId site) {
         List<String> parts = tx.dsl().select(SITE_POLICY_VERSION.POLICY_TEXT).from(SITE_POLICY_VERSION)
                 .where(SITE_POLICY_VERSION.SITE_ID.eq(site.value())).orderBy(SITE_POLICY_VERSION.VERSION)
                 .fetch(SITE_POLICY_VERSION.POLICY_TEXT);
@@ -69,7 +116,8 @@ final class JooqSitePolicies implements SitePolicyStore {
     @Override
     public SitePolicyHistory append(SitePolicy next) {
         return tx.inTransaction(() -> {
-            Optional<SitePolicyHistory> current = history(next.siteId());
+            // checked against what is stored now, not what this transaction read before
+            Optional<SitePolicyHistory> current = stored(next.siteId());
             SitePolicyHistory appended;
             if (current.isEmpty()) {
                 appended = SitePolicyHistory.of(next);
@@ -96,6 +144,7 @@ final class JooqSitePolicies implements SitePolicyStore {
 
     /** Inserts the versions after {@code stored}, each as its part of the history's policy file. */
     private void insert(SitePolicyHistory history, int stored) {
+        tx.memo().put(new Written(history.siteId()), Boolean.TRUE);
         List<String> parts = parts(history);
         for (SitePolicy v : history.versions()) {
             if (v.version() <= stored) {

@@ -38,7 +38,9 @@ import org.leaddiversion.domain.intake.Referrals;
 import org.leaddiversion.domain.plan.FlexFunds;
 import org.leaddiversion.domain.plan.InterventionPlans;
 import org.leaddiversion.domain.plan.SiteCaseloads;
+import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.policy.SitePolicies;
+import org.leaddiversion.domain.policy.SitePolicyHistory;
 import org.leaddiversion.domain.prosecution.PostEnrollmentCases;
 import org.leaddiversion.domain.workgroup.Meetings;
 import org.leaddiversion.domain.workgroup.WorkgroupDesk;
@@ -84,6 +86,8 @@ public final class LeadDatabase implements AutoCloseable {
     private final JooqMeetings meetings;
     private final JooqAuditLog audit;
     private final ParticipantAccess access = new ParticipantAccess();
+    /** Parsed site policy histories by site and latest version: a few per site is plenty. */
+    private final CommittedVersions<SiteId, SitePolicyHistory> parsedPolicies = new CommittedVersions<>(256);
 
     private LeadDatabase(DataSource dataSource, Optional<HikariDataSource> owned, Optional<String> schema) {
         this.dataSource = dataSource;
@@ -111,7 +115,7 @@ public final class LeadDatabase implements AutoCloseable {
         this.contacts = new JooqContacts(transactions);
         this.plans = new JooqInterventionPlans(transactions, events);
         this.flexFunds = new JooqFlexFunds(transactions, events);
-        this.caseloads = new JooqSiteCaseloads(transactions, events);
+        this.caseloads = new JooqSiteCaseloads(transactions, events, new CommittedVersions<>(64));
         this.referrals = new JooqReferrals(transactions, events);
         this.postEnrollmentCases = new JooqPostEnrollmentCases(transactions, events);
         this.meetings = new JooqMeetings(transactions);
@@ -305,10 +309,11 @@ public final class LeadDatabase implements AutoCloseable {
 
     /**
      * Site policies, stored as the text of their policy files. {@code clock} gives "today" (in each site's zone) for
-     * the rule that a new version is never retroactive.
+     * the rule that a new version is never retroactive. Parsed histories are shared by every store of this database,
+     * keyed by site and latest version, so a version published by any node is read by the next transaction.
      */
     public SitePolicyStore sitePolicies(Clock clock) {
-        return new JooqSitePolicies(transactions, Require.present(clock, "clock"));
+        return new JooqSitePolicies(transactions, Require.present(clock, "clock"), parsedPolicies);
     }
 
     /** Site policies, with today taken from the system clock. */
@@ -330,7 +335,8 @@ public final class LeadDatabase implements AutoCloseable {
     private void migrate(Optional<String> schema) {
         List<String> locations = new ArrayList<>(List.of("classpath:db/migration/common",
                 "classpath:db/migration/" + vendor.folder));
-        var flyway = Flyway.configure().dataSource(dataSource).locations(locations.toArray(String[]::new));
+        var flyway = Flyway.configure().dataSource(dataSource).locations(locations.toArray(String[]::new))
+                .javaMigrations(new V8_1__Referral_stage_facts(vendor.dialect));
         schema.ifPresent(s -> flyway.schemas(s).defaultSchema(s));
         flyway.load().migrate();
     }

@@ -12,6 +12,7 @@ import org.leaddiversion.domain.policy.ExclusionKind;
 import org.leaddiversion.domain.policy.RuleStrength;
 import org.leaddiversion.domain.screening.Finding;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,12 +29,14 @@ final class ReferralJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    private final ObjectReader reader = mapper.readerFor(Referral.State.class);
+
     String write(Referral.State state) {
         return mapper.writeValueAsString(state);
     }
 
     Referral.State read(String json) {
-        return mapper.readValue(json, Referral.State.class);
+        return reader.readValue(json);
     }
 
     /** A finding is its criterion, strength, rule, field and fact (the fact written out when stored). */

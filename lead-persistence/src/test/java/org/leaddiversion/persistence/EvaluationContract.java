@@ -6,6 +6,7 @@ package org.leaddiversion.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.leaddiversion.domain.fixtures.LeadGenerators.between;
 import static org.leaddiversion.domain.fixtures.LeadGenerators.chance;
 import static org.leaddiversion.domain.fixtures.LeadGenerators.pick;
@@ -41,16 +42,22 @@ import org.leaddiversion.domain.evaluation.EmploymentStatus;
 import org.leaddiversion.domain.evaluation.Encounter;
 import org.leaddiversion.domain.evaluation.EquityGroup;
 import org.leaddiversion.domain.evaluation.EvaluationFixtures;
+import org.leaddiversion.domain.evaluation.Fraction;
 import org.leaddiversion.domain.evaluation.HousingStatus;
 import org.leaddiversion.domain.evaluation.IncomeSource;
 import org.leaddiversion.domain.evaluation.LegalCost;
 import org.leaddiversion.domain.evaluation.LegalEvent;
+import org.leaddiversion.domain.evaluation.Measure;
+import org.leaddiversion.domain.evaluation.MeasureResult;
 import org.leaddiversion.domain.evaluation.MonthlyStatus;
 import org.leaddiversion.domain.evaluation.OutcomeMeasures;
 import org.leaddiversion.domain.evaluation.OutcomeWindow;
+import org.leaddiversion.domain.evaluation.ProcessMeasures;
 import org.leaddiversion.domain.evaluation.ProgrammeCost;
+import org.leaddiversion.domain.evaluation.ReferralStages;
 import org.leaddiversion.domain.evaluation.ReportScope;
 import org.leaddiversion.domain.evaluation.ReportingPeriod;
+import org.leaddiversion.domain.evaluation.Stratum;
 import org.leaddiversion.domain.evaluation.equity.EquityPolicy;
 import org.leaddiversion.domain.evaluation.equity.RriTable;
 import org.leaddiversion.domain.fixtures.Fixtures;
@@ -220,6 +227,120 @@ abstract class EvaluationContract {
             assertEquals(RriTable.counts(set.referrals(), set.encounters(), Q1_2024),
                     db.evaluationReports().referralRateCounts(Q1_2024));
         });
+    }
+
+    // ---- the process funnel ----------------------------------------------------------------------------------
+
+    @Test
+    void the_santa_fe_funnel_is_counted_in_sql_as_the_domain_counts_it() {
+        var santaFe = new org.leaddiversion.domain.evaluation.SantaFeQuarter();
+        for (Referral r : santaFe.referrals()) {
+            db.referrals().save(r, -1, List.of());
+        }
+        var scope = org.leaddiversion.domain.evaluation.SantaFeQuarter.SCOPE;
+        int target = santaFe.policy.handoffTargetMinutes();
+
+        List<MeasureResult> funnel = db.evaluationReports().processFunnel(scope, target);
+
+        assertEquals(ProcessMeasures.referralFunnel(santaFe.referrals(), scope, target), funnel);
+        // the figures of ProcessMeasuresTest, by hand from the Santa Fe profile
+        assertEquals(List.of(
+                MeasureResult.proportion(Measure.REFERRALS_BY_DOOR, Stratum.of("door", "ARREST_DIVERSION"), 57, 105),
+                MeasureResult.proportion(Measure.REFERRALS_BY_DOOR, Stratum.of("door", "SOCIAL_CONTACT"), 48, 105),
+                MeasureResult.proportion(Measure.REFERRALS_BY_DOOR, Stratum.of("door", "COMMUNITY"), 0, 105),
+                MeasureResult.proportion(Measure.REFERRALS_BY_DOOR, Stratum.of("door", "PROSECUTOR"), 0, 105),
+                MeasureResult.proportion(Measure.REFERRALS_ELIGIBLE, Stratum.ALL, 96, 105),
+                MeasureResult.proportion(Measure.REFERRALS_DECLINED, Stratum.ALL, 3, 105),
+                new MeasureResult(Measure.HANDOFF_MINUTES, Stratum.of("statistic", "MEDIAN"), 45, 45, 45,
+                        Optional.of(Fraction.of(15)), Optional.empty()),
+                MeasureResult.proportion(Measure.HANDOFF_WITHIN_TARGET, Stratum.ALL, 30, 45),
+                MeasureResult.proportion(Measure.INTAKE_ON_TIME, Stratum.ALL, 87, 93),
+                MeasureResult.proportion(Measure.INTAKE_LAPSED, Stratum.ALL, 6, 93)), funnel);
+        assertEquals(MeasureResult.proportion(Measure.HANDOFF_WITHIN_TARGET, Stratum.ALL, 45, 45),
+                db.evaluationReports().processFunnel(scope, 45).get(7));
+    }
+
+    @Test
+    void an_empty_scope_has_zero_counts_and_no_values() {
+        List<MeasureResult> funnel = db.evaluationReports().processFunnel(Q1_2024, 30);
+        assertEquals(ProcessMeasures.referralFunnel(List.of(), Q1_2024, 30), funnel);
+        assertEquals(Optional.empty(), funnel.get(6).value(), "no hand-off, no median");
+        assertEquals("handoff.targetMinutes", assertThrows(InvalidValueException.class,
+                () -> db.evaluationReports().processFunnel(Q1_2024, 0)).field());
+    }
+
+    @Test
+    void the_funnel_computed_in_sql_equals_the_domain_on_generated_referrals() {
+        qt().withExamples(40).withShrinkCycles(20).forAll(FunnelWalks.funnels()).checkAssert(funnel -> {
+            clear();
+            for (Referral r : funnel.referrals()) {
+                db.referrals().save(r, -1, List.of());
+            }
+            assertEquals(ProcessMeasures.referralFunnel(funnel.referrals(), funnel.scope(),
+                    funnel.handoffTargetMinutes()), db.evaluationReports().processFunnel(funnel.scope(),
+                    funnel.handoffTargetMinutes()));
+        });
+    }
+
+    @Test
+    void the_generated_funnels_reach_every_fact_the_funnel_reads() {
+        var seen = EnumSet.noneOf(ReferralStatus.class);
+        var facts = new java.util.TreeSet<String>();
+        qt().withFixedSeed(20_261_123L).withExamples(60).forAll(FunnelWalks.funnels()).checkAssert(funnel -> {
+            for (Referral r : funnel.referrals()) {
+                seen.add(r.status());
+                r.override().ifPresent(o -> facts.add("override"));
+                r.consent().ifPresent(c -> facts.add("consent"));
+                r.handoff().ifPresent(h -> facts.add(h.minutes() == 0 ? "hand-off of 0" : "hand-off"));
+                if (r.handoff().isPresent() && r.handoff().get().minutes() > funnel.handoffTargetMinutes()) {
+                    facts.add("hand-off over target");
+                }
+                if (ReferralStages.intakeWindowClosed(r)) {
+                    facts.add("window closed");
+                }
+            }
+        });
+        assertEquals(EnumSet.allOf(ReferralStatus.class), seen);
+        assertEquals(new java.util.TreeSet<>(List.of("consent", "hand-off", "hand-off of 0", "hand-off over target",
+                "override", "window closed")), facts);
+    }
+
+    @Test
+    void the_stage_facts_of_rows_stored_before_v8_are_filled_in_from_their_state() throws Exception {
+        var rows = new ArrayList<Referral>();
+        qt().withFixedSeed(20_261_124L).withExamples(10).forAll(FunnelWalks.funnels())
+                .checkAssert(funnel -> rows.addAll(funnel.referrals()));
+        for (Referral r : rows) {
+            db.referrals().save(r, -1, List.of());
+        }
+        var dsl = ((JooqTransactions) db.transactions()).dsl();
+        var written = dsl.select(REFERRAL.ID, REFERRAL.CONSENT_AT, REFERRAL.OVERRIDE_AT, REFERRAL.HANDOFF_MINUTES)
+                .from(REFERRAL).orderBy(REFERRAL.ID).fetch();
+        assertTrue(written.stream().anyMatch(r -> r.value4() != null), "some hand-offs");
+        assertTrue(written.stream().anyMatch(r -> r.value2() != null), "some consents");
+        // as a row written before V8 was: none of the facts
+        dsl.update(REFERRAL).setNull(REFERRAL.CONSENT_AT).setNull(REFERRAL.OVERRIDE_AT)
+                .setNull(REFERRAL.HANDOFF_MINUTES).execute();
+
+        dsl.connection(c -> new V8_1__Referral_stage_facts(dsl.dialect()).migrate(new org.flywaydb.core.api
+                .migration.Context() {
+            @Override
+            public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                return null;
+            }
+
+            @Override
+            public java.sql.Connection getConnection() {
+                return c;
+            }
+        }));
+
+        assertEquals(written, dsl.select(REFERRAL.ID, REFERRAL.CONSENT_AT, REFERRAL.OVERRIDE_AT,
+                REFERRAL.HANDOFF_MINUTES).from(REFERRAL).orderBy(REFERRAL.ID).fetch());
+        assertEquals(1, dsl.fetchCount(dsl.selectFrom(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(
+                "flyway_schema_history"))).where(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("version"))
+                .eq("8.1")).and(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("success")).isTrue())),
+                "the backfill is a registered migration");
     }
 
     private void clear() {

@@ -38,7 +38,7 @@ class HandWrittenNestedPage {
               where not exists (select 1 from referral e where e.person_id = r.person_id
                                 and (e.referred_at, e.id) < (r.referred_at, r.id)))
             select c.total, p.person_id, p.referred_at, p.id
-            from (select count(*) as total from listed) c
+            from (select count(distinct person_id) as total from referral) c
             left join (select * from listed order by referred_at, id limit ?) p on true
             order by p.referred_at, p.id""";
 

@@ -228,6 +228,18 @@ public final class W2NestedPage {
         }
         System.out.printf("answers equal: %d participants, %d bytes of JSON%n",
                 library.at("/data/participants/edges").size(), library.toString().length());
+        // W3: the statements one request costs as the page grows
+        Map<Integer, long[]> w3 = new LinkedHashMap<>();
+        for (int size : List.of(1, 10, 100, 1_000)) {
+            String body = JSON.writeValueAsString(Map.of("query", QUERY, "variables", Map.of("first", size)));
+            long a = statements(http, base);
+            post(http, base + "/graphql", body);
+            long b = statements(http, base);
+            post(http, base + "/handwritten/caseload-page?first=" + size, "");
+            long c = statements(http, base);
+            w3.put(size, new long[] {b - a, c - b});
+            System.out.printf("W3 page of %4d: library %d statements, hand-written %d%n", size, b - a, c - b);
+        }
         Path scripts = Files.createTempDirectory("w2");
         Path libraryScript = scripts.resolve("library.lua");
         Files.writeString(libraryScript, lua("/graphql", graphqlBody));
@@ -262,7 +274,7 @@ public final class W2NestedPage {
             recording.stop();
             recording.close();
         }
-        report(results, participants, pageSize, rounds, seconds, connections);
+        report(results, w3, participants, pageSize, rounds, seconds, connections);
     }
 
     private static String post(HttpClient http, String url, String body) throws IOException, InterruptedException {
@@ -303,7 +315,7 @@ public final class W2NestedPage {
     private static Round wrk(String base, Path script, int seconds, int connections, HttpClient http)
             throws Exception {
         long before = statements(http, base);
-        Process p = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
+        Process p = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s", "--timeout", "60s", "--latency", "-s",
                 script.toString(), base).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
@@ -355,8 +367,8 @@ public final class W2NestedPage {
         return unit.equals("s") ? v * 1000 : v;
     }
 
-    private static void report(Map<String, List<Round>> results, int participants, int pageSize, int rounds,
-                               int seconds, int connections) throws IOException {
+    private static void report(Map<String, List<Round>> results, Map<Integer, long[]> w3, int participants,
+                               int pageSize, int rounds, int seconds, int connections) throws IOException {
         double lib = median(results.get("library").stream().mapToDouble(Round::rps).toArray());
         double hand = median(results.get("handwritten").stream().mapToDouble(Round::rps).toArray());
         StringBuilder text = new StringBuilder();
@@ -379,6 +391,12 @@ public final class W2NestedPage {
         text.append(String.format("ratio library / hand-written (medians of req/s): %.3f (goal >= 0.65)%n",
                 lib / hand));
         json.put("ratio", lib / hand);
+        ObjectNode statements = json.putObject("w3StatementsByPageSize");
+        w3.forEach((size, counts) -> {
+            statements.putObject(Integer.toString(size)).put("library", counts[0]).put("handwritten", counts[1]);
+            text.append(String.format("W3 page of %4d: library %d statements, hand-written %d%n", size, counts[0],
+                    counts[1]));
+        });
         System.out.print(text);
         String stem = "W2-" + LocalDate.now(ZoneOffset.UTC) + "-N" + participants + "-c" + connections;
         Path dir = Path.of("examples/benchmarks/results");
