@@ -82,6 +82,9 @@ class DemoDataLoader implements InitializingBean, ApplicationRunner {
         if (!db.sitePolicies(clock).sites().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(DemoData.seed(db, new DemoData.Settings(seed, participants, LocalDate.now(clock))));
+        var settings = new DemoData.Settings(seed, participants, LocalDate.now(clock));
+        var summary = DemoData.seed(db, settings);
+        LOG.info("Demo evaluation data: {}", DemoEvaluationData.seed(db, settings).describe());
+        return Optional.of(summary);
     }
 }

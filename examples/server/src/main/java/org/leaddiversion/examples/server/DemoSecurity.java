@@ -47,7 +47,7 @@ class DemoSecurity {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/login", "/error").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/graphiql/", true))
+                .formLogin(form -> form.defaultSuccessUrl("/graphiql/")) // or the page asked for, e.g. /dashboard/
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/graphql"))
                 // an API client without credentials gets 401, not the browser's redirect to the login form
