@@ -22,9 +22,10 @@ class ReadyBanner implements ApplicationListener<ApplicationReadyEvent> {
         Duration sinceStart = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
         System.out.printf("%nLEAD example server ready in %.1f s (from JVM start, demo data included)%n"
                         + "  GraphiQL:  http://localhost:%d/graphiql/%n"
+                        + "  dashboard: http://localhost:%d/dashboard/ (evaluation and equity measures)%n"
                         + "  sign in as case-manager, prosecutor, officer, sergeant, defender, project-manager, "
                         + "evaluator or community-referrer; password: demo%n"
                         + "  health:    http://localhost:%d/actuator/health%n%n",
-                sinceStart.toMillis() / 1000.0, port, port);
+                sinceStart.toMillis() / 1000.0, port, port, port);
     }
 }
