@@ -39,15 +39,15 @@ public record EquityPolicy(BigDecimal lowerBound, BigDecimal upperBound, int min
                            List<EquityGroup> categories, EquityGroup reference) {
 
     /** Default lower bound, 0.80. */
-    public static final BigDecimal DEFAULT_LOWER_BOUND = new BigDecimal("0.80");
+    public static final BigDecimal DEFAULT_LOWER_BOUND = EquitySettings.DEFAULT_LOWER_BOUND;
     /** Default upper bound, 1.25. */
-    public static final BigDecimal DEFAULT_UPPER_BOUND = new BigDecimal("1.25");
+    public static final BigDecimal DEFAULT_UPPER_BOUND = EquitySettings.DEFAULT_UPPER_BOUND;
     /** Default minimum cell size, 10. */
-    public static final int DEFAULT_MIN_CELL_SIZE = 10;
+    public static final int DEFAULT_MIN_CELL_SIZE = EquitySettings.DEFAULT_MIN_CELL_SIZE;
     /** Default reporting period, quarterly. */
-    public static final Period DEFAULT_REPORTING_PERIOD = Period.ofMonths(3);
+    public static final Period DEFAULT_REPORTING_PERIOD = EquitySettings.DEFAULT_REPORTING_PERIOD;
     /** Default reference group, {@code WHITE}. */
-    public static final EquityGroup DEFAULT_REFERENCE = new EquityGroup("WHITE");
+    public static final EquityGroup DEFAULT_REFERENCE = new EquityGroup(EquitySettings.DEFAULT_REFERENCE);
 
     /** Validates the bounds, the cell size, the period and the groups. */
     public EquityPolicy {
