@@ -244,13 +244,23 @@ public final class EvaluationReports {
         Instant hi = endOf(scope);
 
         // The participants: each person's earliest referral at the site whose intake completed, kept when it was
-        // made in the period (Cohort.participants). The entry date is its local date, below.
+        // made in the period (Cohort.participants): the period's referrals with intake completed that no earlier one
+        // of the same person precedes (ties broken by id, so one row per person), found through the indexes by site
+        // and time and by person rather than by grouping all of the site's referrals. The entry date is its local
+        // date, below.
+        var earlier = REFERRAL.as("earlier");
         CommonTableExpression<?> participants = name("participants").fields("person_id", "first_at").as(
-                select(REFERRAL.PERSON_ID, min(REFERRAL.REFERRED_AT)).from(REFERRAL)
+                select(REFERRAL.PERSON_ID, REFERRAL.REFERRED_AT).from(REFERRAL)
                         .where(REFERRAL.SITE_ID.eq(site)).and(REFERRAL.INTAKE_COMPLETED_AT.isNotNull())
-                        .groupBy(REFERRAL.PERSON_ID)
-                        .having(min(REFERRAL.REFERRED_AT).ge(EventStore.utc(lo)))
-                        .and(min(REFERRAL.REFERRED_AT).lt(EventStore.utc(hi))));
+                        .and(REFERRAL.REFERRED_AT.ge(EventStore.utc(lo)))
+                        .and(REFERRAL.REFERRED_AT.lt(EventStore.utc(hi)))
+                        .and(notExists(selectOne().from(earlier)
+                                .where(earlier.PERSON_ID.eq(REFERRAL.PERSON_ID))
+                                .and(earlier.SITE_ID.eq(REFERRAL.SITE_ID))
+                                .and(earlier.INTAKE_COMPLETED_AT.isNotNull())
+                                .and(earlier.REFERRED_AT.lt(REFERRAL.REFERRED_AT)
+                                        .or(earlier.REFERRED_AT.eq(REFERRAL.REFERRED_AT)
+                                                .and(earlier.ID.lt(REFERRAL.ID)))))));
         Field<String> pPerson = field(name("participants", "person_id"), String.class);
         Field<OffsetDateTime> pFirst = field(name("participants", "first_at"), OffsetDateTime.class);
 
