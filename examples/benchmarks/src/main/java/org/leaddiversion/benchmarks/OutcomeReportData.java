@@ -105,7 +105,7 @@ final class OutcomeReportData {
                      e
               from anchor a
               cross join lateral generate_series(1,
-                  1 + ((hashtextextended(a.person_id || ':events', :seed) & 2147483647) % 10)::int) e
+                  1 + ((hashtextextended(a.person_id || ':events', :seed) & 2147483647) % 11)::int) e
               cross join lateral (select (hashtextextended(a.person_id || ':' || e || ':kind', :seed)
                                           & 2147483647) % 100 as v) k) ev
         cross join lateral (select hashtextextended(ev.person_id || ':' || ev.e || ':detail', :seed)
