@@ -33,7 +33,7 @@ import org.leaddiversion.persistence.LeadDatabase;
  *       {@code intake_completed_at}, {@code ended_at}); the state documents stay as imported, which no workload here reads;</li>
  *   <li>a comparison pool: for about one person in seven referred, another person booked for a divertible offence in
  *       the catchment when diversion was not allowed (an {@code encounter} row, a tenth with a second one);</li>
- *   <li>1–10 legal events per person (mean 5.5) within two years either side of the person's referral or encounter —
+ *   <li>1–11 legal events per person (mean 6) within two years either side of the person's referral or encounter —
  *       arrests 35 %, charges filed 25 % (felony, misdemeanour, infraction), jail bookings 25 % (released 0–19 days
  *       later, one in fifty not yet), prison admissions 3 %, warrants 7 %, dispositions 5 % — with two in five of a
  *       participant's events after entry left out, so the cohorts differ;</li>
@@ -85,7 +85,7 @@ final class OutcomeReportData {
         from referral group by person_id
         union all
         select person_id, min(encounter_date), false from encounter group by person_id""",
-        // 1-10 events each
+        // 1-11 events each
         """
         insert into legal_event (person_id, kind, event_date, released_on, arrest_kind, offence_level,
                                  disposition_kind)
