@@ -94,8 +94,11 @@ public final class LeadDatabase implements AutoCloseable {
         this.owned = owned;
         this.vendor = vendorOf(dataSource);
         migrate(schema);
+        // jOOQ's own execute logging is off: at DEBUG it would write each statement with its bind values inlined,
+        // personal data included, to the host's log; and SQL warnings are not fetched after every statement (the
+        // library acts on none)
         Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-                .withExecuteWithOptimisticLocking(false);
+                .withExecuteWithOptimisticLocking(false).withExecuteLogging(false).withFetchWarnings(false);
         var configuration = new DefaultConfiguration().set(dataSource).set(vendor.dialect).set(settings)
                 .set(new DefaultExecuteListenerProvider(new ExecuteListener() {
                     @Override
