@@ -30,7 +30,7 @@ import org.leaddiversion.domain.common.Require;
  * @param username          user, if the database needs one
  * @param password          password, if the database needs one (never logged or shown)
  * @param schema            schema the library's tables live in, if not the user's default
- * @param maximumPoolSize   at least 1
+ * @param maximumPoolSize   at least 1; at least 2 on PostgreSQL, where migrating takes a second connection
  * @param connectionTimeout at least 250 ms (HikariCP's minimum)
  * @param idleTimeout       zero (never) or at least 10 s
  * @param maxLifetime       zero (never) or at least 30 s
@@ -57,6 +57,10 @@ public record DatabaseSettings(String url, Optional<String> username, Optional<S
             }
         });
         Require.atLeast(maximumPoolSize, 1, "lead.datasource.maximum-pool-size");
+        if (maximumPoolSize < 2 && url.startsWith("jdbc:postgresql:")) {
+            throw new InvalidValueException("lead.datasource.maximum-pool-size",
+                    "must be at least 2 on PostgreSQL: migrating the schema takes a second connection");
+        }
         Require.present(connectionTimeout, "lead.datasource.connection-timeout");
         if (connectionTimeout.compareTo(Duration.ofMillis(250)) < 0) {
             throw new InvalidValueException("lead.datasource.connection-timeout", "must be at least 250 ms");

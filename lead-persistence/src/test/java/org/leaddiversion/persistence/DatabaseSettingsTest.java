@@ -56,6 +56,11 @@ class DatabaseSettingsTest {
         assertEquals("lead.datasource.maximum-pool-size", assertThrows(InvalidValueException.class,
                 () -> DatabaseSettings.fromProperties(props("url", "jdbc:h2:mem:x", "maximum-pool-size", "0")))
                 .field());
+        assertEquals("lead.datasource.maximum-pool-size", assertThrows(InvalidValueException.class,
+                () -> DatabaseSettings.fromProperties(props("url", "jdbc:postgresql://db/lead", "maximum-pool-size",
+                        "1"))).field());
+        assertEquals(1, DatabaseSettings.fromProperties(props("url", "jdbc:h2:mem:x", "maximum-pool-size", "1"))
+                .maximumPoolSize());
         assertEquals("lead.datasource.connection-timeout", assertThrows(InvalidValueException.class,
                 () -> DatabaseSettings.fromProperties(props("url", "jdbc:h2:mem:x", "connection-timeout", "soon")))
                 .field());
