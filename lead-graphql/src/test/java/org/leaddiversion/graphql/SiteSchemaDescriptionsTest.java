@@ -38,7 +38,7 @@ class SiteSchemaDescriptionsTest {
         assertDescribed("/graphql/evaluation.graphqls", 80);
     }
 
-    private void assertDescribed(String file, int atLeast) throws IOException {
+    void assertDescribed(String file, int atLeast) throws IOException {
         String sdl;
         try (InputStream in = getClass().getResourceAsStream(file)) {
             sdl = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -166,6 +166,102 @@ public final class EvaluationReports {
     }
 
     /**
+     * The diversion share of the scope by group, as the domain's
+     * {@link org.leaddiversion.domain.evaluation.equity.EquityMeasures#diversionShare} gives it over the same
+     * referrals and encounters, row for row: each group's arrest diversions (arrest-door referrals in the scope whose
+     * charge was held) over those plus the group's bookings of the scope's encounter pool. One SQL statement.
+     */
+    public List<MeasureResult> diversionShare(ReportScope scope, EquityPolicy policy) {
+        Require.present(scope, "scope");
+        Require.present(policy, "policy");
+        return new EquityReportQueries(tx).diversionShare(scope, policy);
+    }
+
+    /**
+     * The stage conversion of the scope by group and stage, as the domain's
+     * {@link org.leaddiversion.domain.evaluation.equity.EquityMeasures#stageConversion} gives it over all stored
+     * referrals, enrollments and events, row for row: the nested referral stages read from the referral's columns,
+     * and the site's enrollments started in the period at least six months (in the scope's zone) before
+     * {@code asOf}, with their status six months after the start replayed from the stored enrollment events. Two SQL
+     * statements.
+     */
+    public List<MeasureResult> stageConversion(ReportScope scope, Instant asOf, EquityPolicy policy) {
+        Require.present(scope, "scope");
+        Require.present(asOf, "asOf");
+        Require.present(policy, "policy");
+        return new EquityReportQueries(tx).stageConversion(scope, asOf, policy);
+    }
+
+    /**
+     * The exclusion reasons of the scope by group and criterion (E1–E17), as the domain's
+     * {@link org.leaddiversion.domain.evaluation.equity.EquityMeasures#exclusionReasons} gives them over the same
+     * referrals, row for row: each group's referrals with at least one screening finding or discretionary note of the
+     * criterion over the group's referrals, for every criterion found in the scope. One SQL statement over the stored
+     * screening reasons.
+     */
+    public List<MeasureResult> exclusionReasons(ReportScope scope, EquityPolicy policy) {
+        Require.present(scope, "scope");
+        Require.present(policy, "policy");
+        return new EquityReportQueries(tx).exclusionReasons(scope, policy);
+    }
+
+    /**
+     * The post-enrollment charging decisions of the scope by group and decision, as the domain's
+     * {@link org.leaddiversion.domain.evaluation.equity.EquityMeasures#postEnrollmentDecisions} gives them over all
+     * stored cases and referrals, row for row: the decisions recorded in the period on the site's post-enrollment
+     * cases, each person counted in the group of their latest referral at the site made no later than the decision
+     * ({@code UNKNOWN} when there is none). One SQL statement.
+     */
+    public List<MeasureResult> postEnrollmentDecisions(ReportScope scope, EquityPolicy policy) {
+        Require.present(scope, "scope");
+        Require.present(policy, "policy");
+        return new EquityReportQueries(tx).postEnrollmentDecisions(scope, policy);
+    }
+
+    /**
+     * Outcome parity (SPEC §8.5 item 6): every outcome measure of {@link #outcomes} for each equity group of each
+     * cohort, as the domain's {@link org.leaddiversion.domain.evaluation.equity.EquityMeasures#outcomeParity} gives
+     * it with {@link OutcomeMeasures#all}: the participants' rows ({@link Cohort#participants}, each member in the
+     * group recorded on their entry referral) followed by the comparison cohort's ({@link Cohort#comparison}, the
+     * group recorded on the entry encounter), every row stratified by {@code group} as well, the groups in the
+     * policy's order with {@code UNKNOWN} last. One SQL statement, the outcome query with a group dimension; the legal
+     * costs of members inside their windows must all be in {@code currency}.
+     */
+    public List<MeasureResult> outcomeParity(ReportScope scope, OutcomeWindow window, Currency currency,
+                                             EquityPolicy policy) {
+        Require.present(scope, "scope");
+        Require.present(window, "window");
+        Require.present(currency, "currency");
+        Require.present(policy, "policy");
+        Map<String, Map<EquityGroup, Record>> rows = new HashMap<>();
+        tx.inTransaction(() -> {
+            for (Record r : outcomeQuery(scope, window, currency, true)) {
+                rows.computeIfAbsent(r.get("cohort", String.class), k -> new TreeMap<>())
+                        .put(new EquityGroup(r.get("grp", String.class)), r);
+            }
+            return null;
+        });
+        for (Map<EquityGroup, Record> cohort : rows.values()) {
+            for (Record r : cohort.values()) {
+                if (number(r, "foreign_costs") > 0) {
+                    throw new InvalidValueException("legalCost.amount", "is not in the report currency " + currency);
+                }
+            }
+        }
+        var out = new ArrayList<MeasureResult>();
+        for (String cohort : List.of(LEAD, COMPARISON)) {
+            Map<EquityGroup, Record> byGroup = rows.getOrDefault(cohort, Map.of());
+            for (EquityGroup g : policy.reportedGroups(byGroup.keySet())) {
+                for (MeasureResult r : results(cohort, byGroup.get(g), currency)) {
+                    out.add(new MeasureResult(r.measure(), r.stratum().and("group", g.code()), r.subjects(),
+                            r.count(), r.base(), r.value(), r.currency()));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * The referral process funnel of the scope, as {@link ProcessMeasures#referralFunnel} gives it over the same
      * referrals, row for row and in the same order: referrals by door, eligible, declined, the hand-offs' median
      * minutes and share within {@code handoffTargetMinutes} (the site's {@code handoff.targetMinutes}), and intake on
@@ -239,43 +335,76 @@ public final class EvaluationReports {
     private static final List<String> YES_NO = List.of("arrest", "felony", "misdemeanor", "prison");
 
     private org.jooq.Result<Record> outcomeQuery(ReportScope scope, OutcomeWindow window, Currency currency) {
+        return outcomeQuery(scope, window, currency, false);
+    }
+
+    /**
+     * The outcome query's rows, one per cohort, or with {@code byGroup} one per cohort and equity group of its
+     * members (column {@code grp}; every group of the cohort has a row, its counts null when none of its members is
+     * followed). Without {@code byGroup}, {@code grp} is empty.
+     */
+    private org.jooq.Result<Record> outcomeQuery(ReportScope scope, OutcomeWindow window, Currency currency,
+                                                 boolean byGroup) {
         String site = scope.site().value();
         Instant lo = startOf(scope);
         Instant hi = endOf(scope);
+        org.jooq.SQLDialect dialect = tx.dsl().dialect();
 
         // The participants: each person's earliest referral at the site whose intake completed, kept when it was
-        // made in the period (Cohort.participants): the period's referrals with intake completed that no earlier one
-        // of the same person precedes (ties broken by id, so one row per person), found through the indexes by site
-        // and time and by person rather than by grouping all of the site's referrals. The entry date is its local
+        // made in the period (Cohort.participants), by group the one recorded on that referral. Found through the
+        // indexes by site and time and by person rather than by grouping all of the site's referrals: the period's
+        // referrals with intake completed that no strictly earlier one of the same person at the site precedes, and
+        // of those at the same instant the first in the domain's order of referral ids. The entry date is its local
         // date, below.
         var earlier = REFERRAL.as("earlier");
-        CommonTableExpression<?> participants = name("participants").fields("person_id", "first_at").as(
-                select(REFERRAL.PERSON_ID, REFERRAL.REFERRED_AT).from(REFERRAL)
-                        .where(REFERRAL.SITE_ID.eq(site)).and(REFERRAL.INTAKE_COMPLETED_AT.isNotNull())
-                        .and(REFERRAL.REFERRED_AT.ge(EventStore.utc(lo)))
-                        .and(REFERRAL.REFERRED_AT.lt(EventStore.utc(hi)))
-                        .and(notExists(selectOne().from(earlier)
-                                .where(earlier.PERSON_ID.eq(REFERRAL.PERSON_ID))
-                                .and(earlier.SITE_ID.eq(REFERRAL.SITE_ID))
-                                .and(earlier.INTAKE_COMPLETED_AT.isNotNull())
-                                .and(earlier.REFERRED_AT.lt(REFERRAL.REFERRED_AT)
-                                        .or(earlier.REFERRED_AT.eq(REFERRAL.REFERRED_AT)
-                                                .and(earlier.ID.lt(REFERRAL.ID)))))));
+        Table<?> firsts = select(REFERRAL.PERSON_ID, REFERRAL.REFERRED_AT, REFERRAL.EQUITY_GROUP,
+                rowNumber().over().partitionBy(REFERRAL.PERSON_ID)
+                        .orderBy(EquityReportQueries.javaUuidOrder(REFERRAL.ID, dialect, false)).as("rn"))
+                .from(REFERRAL)
+                .where(REFERRAL.SITE_ID.eq(site)).and(REFERRAL.INTAKE_COMPLETED_AT.isNotNull())
+                .and(REFERRAL.REFERRED_AT.ge(EventStore.utc(lo)))
+                .and(REFERRAL.REFERRED_AT.lt(EventStore.utc(hi)))
+                .and(notExists(selectOne().from(earlier)
+                        .where(earlier.PERSON_ID.eq(REFERRAL.PERSON_ID))
+                        .and(earlier.SITE_ID.eq(REFERRAL.SITE_ID))
+                        .and(earlier.INTAKE_COMPLETED_AT.isNotNull())
+                        .and(earlier.REFERRED_AT.lt(REFERRAL.REFERRED_AT))))
+                .asTable("firsts");
+        CommonTableExpression<?> participants = name("participants").fields("person_id", "first_at", "grp").as(
+                select(firsts.field(REFERRAL.PERSON_ID), firsts.field(REFERRAL.REFERRED_AT),
+                        byGroup ? firsts.field(REFERRAL.EQUITY_GROUP) : inline(""))
+                        .from(firsts).where(firsts.field("rn", Long.class).eq(1L)));
         Field<String> pPerson = field(name("participants", "person_id"), String.class);
         Field<OffsetDateTime> pFirst = field(name("participants", "first_at"), OffsetDateTime.class);
+        Field<String> pGroup = field(name("participants", "grp"), String.class);
 
         // The comparison cohort: each comparison candidate's earliest candidate encounter of the period, people in the
-        // participant cohort left out (Cohort.comparison).
-        Field<LocalDate> firstDate = field(name("first_date"), LocalDate.class);
-        Table<?> candidates = select(ENCOUNTER.PERSON_ID, min(ENCOUNTER.ENCOUNTER_DATE).as(firstDate))
-                .from(ENCOUNTER)
-                .where(ENCOUNTER.SITE_ID.eq(site))
+        // participant cohort left out (Cohort.comparison), by group the one recorded on it (the smallest code when one
+        // day's encounters disagree).
+        Condition candidate = ENCOUNTER.SITE_ID.eq(site)
                 .and(ENCOUNTER.ENCOUNTER_DATE.ge(scope.period().start()))
                 .and(ENCOUNTER.ENCOUNTER_DATE.lt(scope.period().end()))
                 .and(ENCOUNTER.DIVERTIBLE_OFFENCE.isTrue()).and(ENCOUNTER.IN_CATCHMENT.isTrue())
                 .and(ENCOUNTER.DIVERSION_WINDOW.eq(Encounter.Window.DIVERSION_NOT_ALLOWED.name()))
-                .and(notExists(selectOne().from(participants).where(pPerson.eq(ENCOUNTER.PERSON_ID))))
-                .groupBy(ENCOUNTER.PERSON_ID).asTable("candidates");
+                .and(notExists(selectOne().from(participants).where(pPerson.eq(ENCOUNTER.PERSON_ID))));
+        CommonTableExpression<?> candidates;
+        if (byGroup) {
+            Table<?> ranked = select(ENCOUNTER.PERSON_ID, ENCOUNTER.ENCOUNTER_DATE, ENCOUNTER.EQUITY_GROUP,
+                    rowNumber().over().partitionBy(ENCOUNTER.PERSON_ID).orderBy(ENCOUNTER.ENCOUNTER_DATE,
+                            EquityReportQueries.ordinal(ENCOUNTER.EQUITY_GROUP, dialect)).as("rn"))
+                    .from(ENCOUNTER).where(candidate).asTable("ranked_candidates");
+            candidates = name("candidates").fields("person_id", "first_date", "grp").as(
+                    select(ranked.field(ENCOUNTER.PERSON_ID), ranked.field(ENCOUNTER.ENCOUNTER_DATE),
+                            ranked.field(ENCOUNTER.EQUITY_GROUP))
+                            .from(ranked).where(ranked.field("rn", Long.class).eq(1L)));
+        } else {
+            candidates = name("candidates").fields("person_id", "first_date", "grp").as(
+                    select(ENCOUNTER.PERSON_ID, min(ENCOUNTER.ENCOUNTER_DATE), inline(""))
+                            .from(ENCOUNTER).where(candidate).groupBy(ENCOUNTER.PERSON_ID));
+        }
+        Field<String> cPerson = field(name("candidates", "person_id"), String.class);
+        Field<LocalDate> cFirst = field(name("candidates", "first_date"), LocalDate.class);
+        Field<String> cGroup = field(name("candidates", "grp"), String.class);
 
         // The windows of every entry date a followed member can have, computed by the domain's OutcomeWindow.
         Table<?> cal = calendar(scope, window);
@@ -284,16 +413,17 @@ public final class EvaluationReports {
                 field(name("cal", "pre_end"), LocalDate.class), field(name("cal", "post_start"), LocalDate.class),
                 field(name("cal", "post_end"), LocalDate.class), field(name("cal", "pre_days"), Integer.class),
                 field(name("cal", "post_days"), Integer.class));
-        List<SelectField<?>> leadFields = new ArrayList<>(List.of(inline(LEAD).as("cohort"), pPerson.as("person_id")));
+        List<SelectField<?>> leadFields = new ArrayList<>(List.of(inline(LEAD).as("cohort"), pGroup.as("grp"),
+                pPerson.as("person_id")));
         leadFields.addAll(calFields);
         List<SelectField<?>> comparisonFields = new ArrayList<>(List.of(inline(COMPARISON).as("cohort"),
-                candidates.field(ENCOUNTER.PERSON_ID).as("person_id")));
+                cGroup.as("grp"), cPerson.as("person_id")));
         comparisonFields.addAll(calFields);
         CommonTableExpression<?> members = name("members").as(
                 select(leadFields).from(participants).join(cal).on(entry.eq(localDate(pFirst, scope)))
-                        .unionAll(select(comparisonFields).from(candidates).join(cal)
-                                .on(entry.eq(candidates.field(firstDate)))));
+                        .unionAll(select(comparisonFields).from(candidates).join(cal).on(entry.eq(cFirst))));
         Field<String> mCohort = field(name("members", "cohort"), String.class);
+        Field<String> mGroup = field(name("members", "grp"), String.class);
         Field<String> mPerson = field(name("members", "person_id"), String.class);
         Field<LocalDate> mEntry = field(name("members", "entry_date"), LocalDate.class);
         Field<LocalDate> preStart = field(name("members", "pre_start"), LocalDate.class);
@@ -315,7 +445,7 @@ public final class EvaluationReports {
                 OffenceLevel.MISDEMEANOR.name()));
         Condition prison = LEGAL_EVENT.KIND.eq("PRISON_ADMISSION");
         Condition booking = LEGAL_EVENT.KIND.eq("JAIL_BOOKING");
-        List<SelectField<?>> perMember = new ArrayList<>(List.of(mCohort, mPerson, preDays, postDays));
+        List<SelectField<?>> perMember = new ArrayList<>(List.of(mCohort, mGroup, mPerson, preDays, postDays));
         Condition[] kinds = {arrest, felony, misdemeanor, prison};
         for (int i = 0; i < kinds.length; i++) {
             perMember.add(max(when(kinds[i].and(inPre), inline(1)).otherwise(inline(0))).as(YES_NO.get(i) + "_pre"));
@@ -334,21 +464,24 @@ public final class EvaluationReports {
                 .leftJoin(LEGAL_EVENT).on(LEGAL_EVENT.PERSON_ID.eq(mPerson))
                 .and(LEGAL_EVENT.EVENT_DATE.le(postEnd))
                 .and(LEGAL_EVENT.EVENT_DATE.ge(preStart).or(booking.and(lastJailDay.ge(preStart))))
-                .groupBy(mCohort, mPerson, mEntry, preDays, postDays));
+                .groupBy(mCohort, mGroup, mPerson, mEntry, preDays, postDays));
 
-        // The median of the days to re-arrest: rank the re-arrested members of each cohort.
+        // The median of the days to re-arrest: rank the re-arrested members of each cohort (and group).
         Field<String> sCohort = field(name("member_stats", "cohort"), String.class);
+        Field<String> sGroup = field(name("member_stats", "grp"), String.class);
         Field<Integer> sRearrest = field(name("member_stats", "rearrest_days"), Integer.class);
         CommonTableExpression<?> ranked = name("ranked").as(select(memberStats.asterisk(),
-                rowNumber().over().partitionBy(sCohort).orderBy(sRearrest.asc().nullsLast()).as("rn"),
-                count(sRearrest).over().partitionBy(sCohort).as("n"))
+                rowNumber().over().partitionBy(sCohort, sGroup).orderBy(sRearrest.asc().nullsLast()).as("rn"),
+                count(sRearrest).over().partitionBy(sCohort, sGroup).as("n"))
                 .from(memberStats));
         Field<Long> rn = field(name("ranked", "rn"), Long.class);
         Field<Long> n = field(name("ranked", "n"), Long.class);
         Field<Integer> rearrest = field(name("ranked", "rearrest_days"), Integer.class);
         Condition middle = rearrest.isNotNull().and(rn.eq(n.plus(1).div(2)).or(rn.eq(n.plus(2).div(2))));
-        List<SelectField<?>> totals = new ArrayList<>(List.of(field(name("ranked", "cohort"), String.class)
-                .as("cohort"), count().as("followed"), total(field(name("ranked", "pre_days")), "pre_days"),
+        Field<String> rCohort = field(name("ranked", "cohort"), String.class);
+        Field<String> rGroup = field(name("ranked", "grp"), String.class);
+        List<SelectField<?>> totals = new ArrayList<>(List.of(rCohort.as("cohort"), rGroup.as("grp"),
+                count().as("followed"), total(field(name("ranked", "pre_days")), "pre_days"),
                 total(field(name("ranked", "post_days")), "post_days")));
         for (String m : List.of("arrest", "felony", "misdemeanor", "prison", "bookings", "jail_days")) {
             totals.add(total(field(name("ranked", m + "_pre")), m + "_pre"));
@@ -359,10 +492,10 @@ public final class EvaluationReports {
         totals.add(total(when(middle, rearrest), "median_sum"));
         totals.add(count(when(middle, inline(1))).as("median_count"));
         CommonTableExpression<?> eventTotals = name("event_totals").as(select(totals).from(ranked)
-                .groupBy(field(name("ranked", "cohort"))));
+                .groupBy(rCohort, rGroup));
 
-        // Costs per cohort, component and window (only costs inside a member's windows can count).
-        List<SelectField<?>> costs = new ArrayList<>(List.of(mCohort.as("cohort")));
+        // Costs per cohort (and group), component and window (only costs inside a member's windows can count).
+        List<SelectField<?>> costs = new ArrayList<>(List.of(mCohort.as("cohort"), mGroup.as("grp")));
         Condition costPre = LEGAL_COST.COST_DATE.between(preStart, preEnd);
         Condition costPost = LEGAL_COST.COST_DATE.between(postStart, postEnd);
         for (CostComponent c : CostComponent.values()) {
@@ -377,19 +510,43 @@ public final class EvaluationReports {
         CommonTableExpression<?> costTotals = name("cost_totals").as(select(costs).from(members)
                 .join(LEGAL_COST).on(LEGAL_COST.PERSON_ID.eq(mPerson)).and(LEGAL_COST.COST_DATE.between(preStart,
                         postEnd))
-                .groupBy(mCohort));
+                .groupBy(mCohort, mGroup));
 
         Table<?> events = eventTotals;
         Table<?> money = costTotals;
-        List<SelectField<?>> out = new ArrayList<>(Arrays.asList(events.fields()));
-        for (Field<?> f : money.fields()) {
-            if (!f.getName().equals("cohort")) {
+        List<String> keys = List.of("cohort", "grp");
+        List<SelectField<?>> out = new ArrayList<>();
+        for (Field<?> f : events.fields()) {
+            if (!byGroup || !keys.contains(f.getName())) {
                 out.add(f);
             }
         }
-        return tx.dsl().with(participants, members, memberStats, ranked, eventTotals, costTotals)
-                .select(out).from(events).leftJoin(money)
-                .on(events.field("cohort", String.class).eq(money.field("cohort", String.class)))
+        for (Field<?> f : money.fields()) {
+            if (!keys.contains(f.getName())) {
+                out.add(f);
+            }
+        }
+        Condition sameCohort = events.field("cohort", String.class).eq(money.field("cohort", String.class))
+                .and(events.field("grp", String.class).eq(money.field("grp", String.class)));
+        if (!byGroup) {
+            return tx.dsl().with(participants, candidates, members, memberStats, ranked, eventTotals, costTotals)
+                    .select(out).from(events).leftJoin(money).on(sameCohort)
+                    .fetch();
+        }
+        // every group of each cohort, followed or not (the domain reports a group of unfollowed members too)
+        CommonTableExpression<?> groups = name("cohort_groups").fields("cohort", "grp").as(
+                select(inline(LEAD), pGroup).from(participants)
+                        .union(select(inline(COMPARISON), cGroup).from(candidates)));
+        Field<String> gCohort = field(name("cohort_groups", "cohort"), String.class);
+        Field<String> gGroup = field(name("cohort_groups", "grp"), String.class);
+        out.add(0, gCohort.as("cohort"));
+        out.add(1, gGroup.as("grp"));
+        return tx.dsl().with(participants, candidates, members, memberStats, ranked, eventTotals, costTotals, groups)
+                .select(out).from(groups)
+                .leftJoin(events).on(gCohort.eq(events.field("cohort", String.class)))
+                .and(gGroup.eq(events.field("grp", String.class)))
+                .leftJoin(money).on(gCohort.eq(money.field("cohort", String.class)))
+                .and(gGroup.eq(money.field("grp", String.class)))
                 .fetch();
     }
 

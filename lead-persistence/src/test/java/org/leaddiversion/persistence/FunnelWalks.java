@@ -117,7 +117,7 @@ final class FunnelWalks {
                 story.toString());
     }
 
-    private static String act(RandomnessSource in, InMemoryProgramme programme, MutableClock clock, ReferralId id) {
+    static String act(RandomnessSource in, InMemoryProgramme programme, MutableClock clock, ReferralId id) {
         ReferralDesk desk = programme.desk();
         Actor cm = Fixtures.CASE_MANAGER;
         Actor someone = pick(in, STAFF);
@@ -162,7 +162,7 @@ final class FunnelWalks {
     }
 
     /** The next steps from where the referral is, as the desk's users usually take them. */
-    private static String usualWay(RandomnessSource in, InMemoryProgramme programme, MutableClock clock,
+    static String usualWay(RandomnessSource in, InMemoryProgramme programme, MutableClock clock,
                                    ReferralId id) {
         ReferralDesk desk = programme.desk();
         Referral r = programme.referrals().find(id).orElseThrow();
@@ -202,7 +202,7 @@ final class FunnelWalks {
         return ok(last);
     }
 
-    private static String ok(Outcome<?> out) {
+    static String ok(Outcome<?> out) {
         return out.isSuccess() ? "ok" : "refused " + out.errors().stream().map(e -> e.code().name()).toList();
     }
 }
