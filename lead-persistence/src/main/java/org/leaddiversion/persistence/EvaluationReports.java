@@ -234,6 +234,72 @@ public final class EvaluationReports {
         return List.copyOf(out);
     }
 
+    /**
+     * The monthly housing, employment and income measures of the participants who entered in the scope
+     * ({@link Cohort#participants}), as {@link org.leaddiversion.domain.evaluation.StatusMeasures#monthlyStatus} gives
+     * them over the stored monthly statuses, row for row: BASELINE (the month before the month of entry) and FOLLOW_UP
+     * ({@code followUpMonths} months after it) for {@code SHELTERED_MONTH}, {@code PERMANENT_HOUSING_MONTH},
+     * {@code EMPLOYMENT_CONTINUUM_MONTH} and {@code INCOME_BENEFITS_MONTH}. One SQL statement.
+     */
+    public List<MeasureResult> monthlyStatus(ReportScope scope, int followUpMonths) {
+        return ProgrammeReportQueries.monthlyStatus(tx, scope, followUpMonths);
+    }
+
+    /**
+     * The participant-months of the site's enrollments in the scope
+     * ({@link org.leaddiversion.domain.evaluation.CostMeasures#participantMonths}); the period must be whole calendar
+     * months. One SQL statement.
+     */
+    public long participantMonths(ReportScope scope) {
+        return ProgrammeReportQueries.participantMonths(tx, scope);
+    }
+
+    /**
+     * {@code PROGRAM_COST_PER_PARTICIPANT_MONTH} of the scope, as
+     * {@link org.leaddiversion.domain.evaluation.CostMeasures#programmeCostPerParticipantMonth} gives it over the
+     * stored programme costs and enrollments; the period must be whole calendar months and the site's costs of its
+     * months all in {@code currency}. One SQL statement.
+     */
+    public MeasureResult programmeCostPerParticipantMonth(ReportScope scope, Currency currency) {
+        return ProgrammeReportQueries.programmeCostPerParticipantMonth(tx, scope, currency);
+    }
+
+    /**
+     * {@code FLEX_SPEND_PER_PARTICIPANT_MONTH} of the scope, as
+     * {@link org.leaddiversion.domain.evaluation.CostMeasures#flexSpendPerParticipantMonth} gives it over the stored
+     * flexible-fund expenditures and enrollments; the period must be whole calendar months and the expenditures of the
+     * site's enrollments in the period all in {@code currency}. One SQL statement.
+     */
+    public MeasureResult flexSpendPerParticipantMonth(ReportScope scope, Currency currency) {
+        return ProgrammeReportQueries.flexSpendPerParticipantMonth(tx, scope, currency);
+    }
+
+    /**
+     * {@code CM_CONTACTS} of the scope, as {@link ProcessMeasures#contacts} gives it over the stored enrollments and
+     * their recorded contacts: participant contacts of the site's enrollments dated in the period, per enrollment open
+     * during the period, overall and by contact type. One SQL statement.
+     */
+    public List<MeasureResult> contacts(ReportScope scope) {
+        return ProgrammeReportQueries.contacts(tx, scope);
+    }
+
+    /**
+     * {@code CASELOAD_PER_CASE_MANAGER} of the site's stored case-manager assignments as they stand now, as
+     * {@link ProcessMeasures#caseloads} gives it: one row per case manager (in id order) and the mean. One SQL
+     * statement, one row per case manager.
+     */
+    public List<MeasureResult> caseloads(org.leaddiversion.domain.policy.SiteId site) {
+        return ProgrammeReportQueries.caseloads(tx, site);
+    }
+
+    /**
+     * {@code ACTIVE_SHARE} of the site's stored enrollments as they stand now, as {@link ProcessMeasures#activeShare}
+     * gives it: open enrollments that are ACTIVE. One SQL statement.
+     */
+    public MeasureResult activeShare(org.leaddiversion.domain.policy.SiteId site) {
+        return ProgrammeReportQueries.activeShare(tx, site);
+    }
+
     // ---- the outcome query -----------------------------------------------------------------------------------
 
     private static final List<String> YES_NO = List.of("arrest", "felony", "misdemeanor", "prison");
