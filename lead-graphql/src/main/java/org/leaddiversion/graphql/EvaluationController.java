@@ -4,20 +4,15 @@
  */
 package org.leaddiversion.graphql;
 
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.leaddiversion.domain.access.AccessDecision;
-import org.leaddiversion.domain.common.DomainError;
 import org.leaddiversion.domain.common.InvalidValueException;
 import org.leaddiversion.domain.consent.ReportAccess;
 import org.leaddiversion.domain.evaluation.EquityGroup;
@@ -39,7 +34,6 @@ import org.leaddiversion.persistence.EvaluationReports;
 import org.leaddiversion.persistence.OutcomeReport;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -60,7 +54,6 @@ class EvaluationController {
     private final PolicyCache policies;
     private final EvaluationReports reports;
     private final Clock clock;
-    private final ReportAccess access = new ReportAccess();
 
     EvaluationController(PolicyCache policies, EvaluationReports reports, Clock clock) {
         this.policies = policies;
@@ -148,7 +141,7 @@ class EvaluationController {
                                                        @Argument LocalDate to, @Argument Integer windowMonths,
                                                        @Argument LocalDate dataThrough, @Argument String currency,
                                                        DataFetchingEnvironment env) {
-        Optional<DataFetcherResult<OutcomeReportView>> refused = refusal(env);
+        Optional<DataFetcherResult<OutcomeReportView>> refused = ReportGate.refusal(env);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -157,9 +150,9 @@ class EvaluationController {
         if (months < 1 || months > MAX_WINDOW_MONTHS) {
             throw new InvalidValueException("windowMonths", "must be 1 to " + MAX_WINDOW_MONTHS);
         }
-        LocalDate through = dataThrough != null ? dataThrough : LocalDate.now(clock.withZone(in.scope().period()
-                .zone()));
-        Currency money = currency(currency);
+        LocalDate through = dataThrough != null ? dataThrough : LocalDate.ofInstant(clock.instant(),
+                in.scope().period().zone());
+        Currency money = ReportGate.currency(currency);
         OutcomeReport report = reports.outcomes(in.scope(), new OutcomeWindow(Period.ofMonths(months), through),
                 money);
         EquityPolicy policy = EquityPolicy.of(in.policy());
@@ -175,11 +168,11 @@ class EvaluationController {
     DataFetcherResult<ReferralRateIndexView> referralRateIndex(@Argument String site, @Argument LocalDate from,
                                                                @Argument LocalDate to, @Argument List<String> groups,
                                                                DataFetchingEnvironment env) {
-        Optional<DataFetcherResult<ReferralRateIndexView>> refused = refusal(env);
+        Optional<DataFetcherResult<ReferralRateIndexView>> refused = ReportGate.refusal(env);
         if (refused.isPresent()) {
             return refused.get();
         }
-        List<EquityGroup> only = groups(groups);
+        List<EquityGroup> only = ReportGate.groups(groups);
         ReportInputs.Scope in = ReportInputs.scope(policies, site, from, to);
         EquityPolicy policy = EquityPolicy.of(in.policy());
         PublishedRriTable table = reports.referralRateIndex(in.scope(), policy).publish();
@@ -194,7 +187,7 @@ class EvaluationController {
     @QueryMapping
     DataFetcherResult<List<PublishedMeasureRow>> processFunnel(@Argument String site, @Argument LocalDate from,
                                                               @Argument LocalDate to, DataFetchingEnvironment env) {
-        Optional<DataFetcherResult<List<PublishedMeasureRow>>> refused = refusal(env);
+        Optional<DataFetcherResult<List<PublishedMeasureRow>>> refused = ReportGate.refusal(env);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -205,43 +198,6 @@ class EvaluationController {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
-
-    /** Null with a FORBIDDEN error naming the domain's code, field and rule when the viewer may not read aggregates. */
-    private <T> Optional<DataFetcherResult<T>> refusal(DataFetchingEnvironment env) {
-        Viewer viewer = Commands.viewer(env);
-        AccessDecision decision = access.aggregates(viewer.actor(), viewer.purpose());
-        if (decision instanceof AccessDecision.Denied denied) {
-            DomainError why = denied.reason();
-            return Optional.of(DataFetcherResult.<T>newResult().error(GraphqlErrorBuilder.newError(env)
-                    .errorType(ErrorType.FORBIDDEN).message(why.message())
-                    .extensions(Map.of("code", why.code().name(), "field", why.field(), "rule", why.rule().name()))
-                    .build()).build());
-        }
-        return Optional.empty();
-    }
-
-    private static List<EquityGroup> groups(List<String> groups) {
-        if (groups == null) {
-            return List.of();
-        }
-        var out = new ArrayList<EquityGroup>();
-        for (int i = 0; i < groups.size(); i++) {
-            try {
-                out.add(new EquityGroup(groups.get(i).trim()));
-            } catch (InvalidValueException e) {
-                throw new InvalidValueException("groups." + i, e.reason());
-            }
-        }
-        return out;
-    }
-
-    private static Currency currency(String code) {
-        try {
-            return Currency.getInstance(Commands.required(code, "currency").trim());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("currency", "is not an ISO 4217 currency code");
-        }
-    }
 
     private static Double number(Optional<Fraction> value) {
         return value.map(v -> v.toDecimal(VALUE_SCALE).setScale(VALUE_SCALE, RoundingMode.HALF_EVEN).doubleValue())

@@ -54,7 +54,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 @Import({RulesController.class, ParticipantController.class, ReferralController.class, CoordinationController.class,
         EnrollmentController.class, CaseManagementController.class, ConsentController.class,
         ParticipantListController.class, SiteController.class, EvaluationController.class,
-        EquityMeasuresController.class, ResearchExtractEndpoint.class})
+        EquityMeasuresController.class, ResearchExtractEndpoint.class, ProgrammeMeasuresController.class})
 public class LeadGraphQlAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeadGraphQlAutoConfiguration.class);

@@ -14,8 +14,11 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.substring;
-import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
+import static org.leaddiversion.persistence.ReportSql.endOf;
+import static org.leaddiversion.persistence.ReportSql.number;
+import static org.leaddiversion.persistence.ReportSql.ones;
+import static org.leaddiversion.persistence.ReportSql.startOf;
 import static org.leaddiversion.persistence.jooq.Tables.DOMAIN_EVENT;
 import static org.leaddiversion.persistence.jooq.Tables.ENCOUNTER;
 import static org.leaddiversion.persistence.jooq.Tables.ENROLLMENT;
@@ -24,7 +27,6 @@ import static org.leaddiversion.persistence.jooq.Tables.POST_ENROLLMENT_CASE;
 import static org.leaddiversion.persistence.jooq.Tables.REFERRAL;
 import static org.leaddiversion.persistence.jooq.Tables.SCREENING_REASON;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -440,24 +442,5 @@ final class EquityReportQueries {
             out.add(t.getOffsetAfter());
         }
         return out;
-    }
-
-    static Instant startOf(ReportScope scope) {
-        return scope.period().start().atStartOfDay(scope.period().zone()).toInstant();
-    }
-
-    static Instant endOf(ReportScope scope) {
-        return scope.period().end().atStartOfDay(scope.period().zone()).toInstant();
-    }
-
-    /** 1 for each row where the condition holds, summed as a BIGINT (zero over no rows). */
-    private static Field<Long> ones(Condition c, String as) {
-        return coalesce(sum(when(c, inline(1L)).otherwise(inline(0L))), inline(BigDecimal.ZERO))
-                .cast(SQLDataType.BIGINT).as(as);
-    }
-
-    private static long number(Record r, String field) {
-        Object v = r.get(field);
-        return v == null ? 0 : ((Number) v).longValue();
     }
 }

@@ -20,12 +20,16 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
+import static org.leaddiversion.persistence.ReportSql.endOf;
+import static org.leaddiversion.persistence.ReportSql.number;
+import static org.leaddiversion.persistence.ReportSql.participants;
+import static org.leaddiversion.persistence.ReportSql.startOf;
+import static org.leaddiversion.persistence.ReportSql.total;
 import static org.leaddiversion.persistence.jooq.Tables.ENCOUNTER;
 import static org.leaddiversion.persistence.jooq.Tables.LEGAL_COST;
 import static org.leaddiversion.persistence.jooq.Tables.LEGAL_EVENT;
 import static org.leaddiversion.persistence.jooq.Tables.REFERRAL;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -330,6 +334,72 @@ public final class EvaluationReports {
         return List.copyOf(out);
     }
 
+    /**
+     * The monthly housing, employment and income measures of the participants who entered in the scope
+     * ({@link Cohort#participants}), as {@link org.leaddiversion.domain.evaluation.StatusMeasures#monthlyStatus} gives
+     * them over the stored monthly statuses, row for row: BASELINE (the month before the month of entry) and FOLLOW_UP
+     * ({@code followUpMonths} months after it) for {@code SHELTERED_MONTH}, {@code PERMANENT_HOUSING_MONTH},
+     * {@code EMPLOYMENT_CONTINUUM_MONTH} and {@code INCOME_BENEFITS_MONTH}. One SQL statement.
+     */
+    public List<MeasureResult> monthlyStatus(ReportScope scope, int followUpMonths) {
+        return ProgrammeReportQueries.monthlyStatus(tx, scope, followUpMonths);
+    }
+
+    /**
+     * The participant-months of the site's enrollments in the scope
+     * ({@link org.leaddiversion.domain.evaluation.CostMeasures#participantMonths}); the period must be whole calendar
+     * months. One SQL statement.
+     */
+    public long participantMonths(ReportScope scope) {
+        return ProgrammeReportQueries.participantMonths(tx, scope);
+    }
+
+    /**
+     * {@code PROGRAM_COST_PER_PARTICIPANT_MONTH} of the scope, as
+     * {@link org.leaddiversion.domain.evaluation.CostMeasures#programmeCostPerParticipantMonth} gives it over the
+     * stored programme costs and enrollments; the period must be whole calendar months and the site's costs of its
+     * months all in {@code currency}. One SQL statement.
+     */
+    public MeasureResult programmeCostPerParticipantMonth(ReportScope scope, Currency currency) {
+        return ProgrammeReportQueries.programmeCostPerParticipantMonth(tx, scope, currency);
+    }
+
+    /**
+     * {@code FLEX_SPEND_PER_PARTICIPANT_MONTH} of the scope, as
+     * {@link org.leaddiversion.domain.evaluation.CostMeasures#flexSpendPerParticipantMonth} gives it over the stored
+     * flexible-fund expenditures and enrollments; the period must be whole calendar months and the expenditures of the
+     * site's enrollments in the period all in {@code currency}. One SQL statement.
+     */
+    public MeasureResult flexSpendPerParticipantMonth(ReportScope scope, Currency currency) {
+        return ProgrammeReportQueries.flexSpendPerParticipantMonth(tx, scope, currency);
+    }
+
+    /**
+     * {@code CM_CONTACTS} of the scope, as {@link ProcessMeasures#contacts} gives it over the stored enrollments and
+     * their recorded contacts: participant contacts of the site's enrollments dated in the period, per enrollment open
+     * during the period, overall and by contact type. One SQL statement.
+     */
+    public List<MeasureResult> contacts(ReportScope scope) {
+        return ProgrammeReportQueries.contacts(tx, scope);
+    }
+
+    /**
+     * {@code CASELOAD_PER_CASE_MANAGER} of the site's stored case-manager assignments as they stand now, as
+     * {@link ProcessMeasures#caseloads} gives it: one row per case manager (in id order) and the mean. One SQL
+     * statement, one row per case manager.
+     */
+    public List<MeasureResult> caseloads(org.leaddiversion.domain.policy.SiteId site) {
+        return ProgrammeReportQueries.caseloads(tx, site);
+    }
+
+    /**
+     * {@code ACTIVE_SHARE} of the site's stored enrollments as they stand now, as {@link ProcessMeasures#activeShare}
+     * gives it: open enrollments that are ACTIVE. One SQL statement.
+     */
+    public MeasureResult activeShare(org.leaddiversion.domain.policy.SiteId site) {
+        return ProgrammeReportQueries.activeShare(tx, site);
+    }
+
     // ---- the outcome query -----------------------------------------------------------------------------------
 
     private static final List<String> YES_NO = List.of("arrest", "felony", "misdemeanor", "prison");
@@ -350,30 +420,7 @@ public final class EvaluationReports {
         Instant hi = endOf(scope);
         org.jooq.SQLDialect dialect = tx.dsl().dialect();
 
-        // The participants: each person's earliest referral at the site whose intake completed, kept when it was
-        // made in the period (Cohort.participants), by group the one recorded on that referral. Found through the
-        // indexes by site and time and by person rather than by grouping all of the site's referrals: the period's
-        // referrals with intake completed that no strictly earlier one of the same person at the site precedes, and
-        // of those at the same instant the first in the domain's order of referral ids. The entry date is its local
-        // date, below.
-        var earlier = REFERRAL.as("earlier");
-        Table<?> firsts = select(REFERRAL.PERSON_ID, REFERRAL.REFERRED_AT, REFERRAL.EQUITY_GROUP,
-                rowNumber().over().partitionBy(REFERRAL.PERSON_ID)
-                        .orderBy(EquityReportQueries.javaUuidOrder(REFERRAL.ID, dialect, false)).as("rn"))
-                .from(REFERRAL)
-                .where(REFERRAL.SITE_ID.eq(site)).and(REFERRAL.INTAKE_COMPLETED_AT.isNotNull())
-                .and(REFERRAL.REFERRED_AT.ge(EventStore.utc(lo)))
-                .and(REFERRAL.REFERRED_AT.lt(EventStore.utc(hi)))
-                .and(notExists(selectOne().from(earlier)
-                        .where(earlier.PERSON_ID.eq(REFERRAL.PERSON_ID))
-                        .and(earlier.SITE_ID.eq(REFERRAL.SITE_ID))
-                        .and(earlier.INTAKE_COMPLETED_AT.isNotNull())
-                        .and(earlier.REFERRED_AT.lt(REFERRAL.REFERRED_AT))))
-                .asTable("firsts");
-        CommonTableExpression<?> participants = name("participants").fields("person_id", "first_at", "grp").as(
-                select(firsts.field(REFERRAL.PERSON_ID), firsts.field(REFERRAL.REFERRED_AT),
-                        byGroup ? firsts.field(REFERRAL.EQUITY_GROUP) : inline(""))
-                        .from(firsts).where(firsts.field("rn", Long.class).eq(1L)));
+        CommonTableExpression<?> participants = participants(scope, byGroup, dialect);
         Field<String> pPerson = field(name("participants", "person_id"), String.class);
         Field<OffsetDateTime> pFirst = field(name("participants", "first_at"), OffsetDateTime.class);
         Field<String> pGroup = field(name("participants", "grp"), String.class);
@@ -550,11 +597,6 @@ public final class EvaluationReports {
                 .fetch();
     }
 
-    /** A sum as a BIGINT, zero over no rows. */
-    private static Field<Long> total(Field<?> f, String as) {
-        return coalesce(sum(f.cast(SQLDataType.BIGINT)), inline(BigDecimal.ZERO)).cast(SQLDataType.BIGINT).as(as);
-    }
-
     /** The jail days of a stay between {@code from} and {@code to}, both included: LegalEvent.JailBooking#daysWithin. */
     private static Field<Integer> jailDays(Field<LocalDate> from, Field<LocalDate> to, Field<LocalDate> last) {
         return greatest(inline(0), localDateDiff(least(last, to), greatest(LEGAL_EVENT.EVENT_DATE, from)).plus(1));
@@ -611,14 +653,6 @@ public final class EvaluationReports {
         OffsetDateTime starts = EventStore.utc(days.get(mid).atStartOfDay(zone).toInstant());
         return when(at.lt(inline(starts)), dayOf(at, days, zone, from, mid - 1))
                 .otherwise(dayOf(at, days, zone, mid, to));
-    }
-
-    private static Instant startOf(ReportScope scope) {
-        return scope.period().start().atStartOfDay(scope.period().zone()).toInstant();
-    }
-
-    private static Instant endOf(ReportScope scope) {
-        return scope.period().end().atStartOfDay(scope.period().zone()).toInstant();
     }
 
     // ---- rows, shaped as OutcomeMeasures shapes them ---------------------------------------------------------
@@ -689,10 +723,5 @@ public final class EvaluationReports {
                 ? Optional.of(after.value().get().minus(before.value().get())) : Optional.empty();
         return List.of(before, after, new MeasureResult(Measure.LEGAL_COST_DELTA, s.and("window", "CHANGE"), members,
                 members, members, change, Optional.of(currency)));
-    }
-
-    private static long number(Record r, String field) {
-        Object v = r.get(field);
-        return v == null ? 0 : ((Number) v).longValue();
     }
 }

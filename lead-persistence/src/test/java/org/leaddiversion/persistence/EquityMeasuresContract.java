@@ -372,7 +372,7 @@ abstract class EquityMeasuresContract {
                 continue;
             }
             if (!walk.scope().period().contains(e.startedAt())) {
-                if (e.startedAt().isBefore(EquityReportQueries.startOf(walk.scope()))) {
+                if (e.startedAt().isBefore(ReportSql.startOf(walk.scope()))) {
                     facts.add("started before the period");
                 }
                 continue;

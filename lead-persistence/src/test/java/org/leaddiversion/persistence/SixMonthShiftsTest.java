@@ -55,8 +55,8 @@ class SixMonthShiftsTest {
             var period = new ReportingPeriod(start, start.plusDays(chance(in, 70) ? between(in, 1, 100)
                     : between(in, 100, 500)), zone);
             var scope = new ReportScope(new SiteId("site"), period);
-            Instant lo = EquityReportQueries.startOf(scope);
-            Instant hi = EquityReportQueries.endOf(scope);
+            Instant lo = ReportSql.startOf(scope);
+            Instant hi = ReportSql.endOf(scope);
             var instants = new ArrayList<Instant>(List.of(lo, hi.minusNanos(1000)));
             long seconds = Duration.between(lo, hi).getSeconds();
             for (int i = 0; i < 40; i++) {
@@ -93,7 +93,7 @@ class SixMonthShiftsTest {
     void every_instant_of_the_period_moves_as_zoned_date_time_moves_it() {
         qt().withExamples(400).forAll(cases()).checkAssert(c -> {
             List<EquityReportQueries.Shift> shifts = EquityReportQueries.sixMonthShifts(c.scope());
-            assertEquals(EquityReportQueries.startOf(c.scope()), shifts.get(0).from(), "the first piece starts it");
+            assertEquals(ReportSql.startOf(c.scope()), shifts.get(0).from(), "the first piece starts it");
             for (Instant at : c.instants()) {
                 EquityReportQueries.Shift piece = shifts.get(0);
                 for (EquityReportQueries.Shift s : shifts) {

@@ -1,0 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: The LEAD library contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.leaddiversion.graphql;
+
+import org.junit.jupiter.api.DisplayName;
+import org.springframework.context.annotation.Import;
+
+/** The programme and status reports over HTTP on PostgreSQL. */
+@Import(TestDatabases.OnPostgres.class)
+@DisplayName("Programme and status reports over HTTP on PostgreSQL: aggregate access, small cells suppressed")
+class ProgrammeMeasuresOnPostgresTest extends ProgrammeMeasuresScenarios {
+}
