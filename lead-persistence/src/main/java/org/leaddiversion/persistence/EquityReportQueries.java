@@ -341,14 +341,18 @@ final class EquityReportQueries {
      * longs (a half whose first hex digit is 8 to f comes first), where both databases compare UUIDs as unsigned bytes.
      */
     static List<SortField<?>> javaUuidOrder(Field<UUID> id, SQLDialect dialect, boolean descending) {
+        return javaUuidKeys(id, dialect).stream().<SortField<?>>map(k -> descending ? k.desc() : k.asc()).toList();
+    }
+
+    /** The keys of {@link #javaUuidOrder}, to compare two ids as rows: {@code row(keys(a)) < row(keys(b))}. */
+    static List<Field<?>> javaUuidKeys(Field<UUID> id, SQLDialect dialect) {
         Field<String> text = id.cast(SQLDataType.VARCHAR(36));
         List<String> negative = List.of("8", "9", "a", "b", "c", "d", "e", "f", "A", "B", "C", "D", "E", "F");
-        List<Field<?>> keys = List.of(
+        return List.of(
                 when(substring(text, 1, 1).in(negative), inline(0)).otherwise(inline(1)),
                 ordinal(substring(text, 1, 18), dialect),
                 when(substring(text, 20, 1).in(negative), inline(0)).otherwise(inline(1)),
                 ordinal(substring(text, 20, 17), dialect));
-        return keys.stream().<SortField<?>>map(k -> descending ? k.desc() : k.asc()).toList();
     }
 
     /** One piece of the six-months-later map: from {@code from} on (to the next piece), an instant plus the seconds. */

@@ -15,6 +15,7 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.percentileDisc;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
@@ -513,33 +514,25 @@ public final class EvaluationReports {
                 .and(LEGAL_EVENT.EVENT_DATE.ge(preStart).or(booking.and(lastJailDay.ge(preStart))))
                 .groupBy(mCohort, mGroup, mPerson, mEntry, preDays, postDays));
 
-        // The median of the days to re-arrest: rank the re-arrested members of each cohort (and group).
+        // Per cohort (and group): the sums, and the median of the days to re-arrest as the sum of its lower and upper
+        // middle values over two (percentile_disc of 0.5 in ascending and in descending order: the same value when the
+        // count is odd), exact in whole days.
         Field<String> sCohort = field(name("member_stats", "cohort"), String.class);
         Field<String> sGroup = field(name("member_stats", "grp"), String.class);
-        Field<Integer> sRearrest = field(name("member_stats", "rearrest_days"), Integer.class);
-        CommonTableExpression<?> ranked = name("ranked").as(select(memberStats.asterisk(),
-                rowNumber().over().partitionBy(sCohort, sGroup).orderBy(sRearrest.asc().nullsLast()).as("rn"),
-                count(sRearrest).over().partitionBy(sCohort, sGroup).as("n"))
-                .from(memberStats));
-        Field<Long> rn = field(name("ranked", "rn"), Long.class);
-        Field<Long> n = field(name("ranked", "n"), Long.class);
-        Field<Integer> rearrest = field(name("ranked", "rearrest_days"), Integer.class);
-        Condition middle = rearrest.isNotNull().and(rn.eq(n.plus(1).div(2)).or(rn.eq(n.plus(2).div(2))));
-        Field<String> rCohort = field(name("ranked", "cohort"), String.class);
-        Field<String> rGroup = field(name("ranked", "grp"), String.class);
-        List<SelectField<?>> totals = new ArrayList<>(List.of(rCohort.as("cohort"), rGroup.as("grp"),
-                count().as("followed"), total(field(name("ranked", "pre_days")), "pre_days"),
-                total(field(name("ranked", "post_days")), "post_days")));
+        Field<Integer> rearrest = field(name("member_stats", "rearrest_days"), Integer.class);
+        List<SelectField<?>> totals = new ArrayList<>(List.of(sCohort.as("cohort"), sGroup.as("grp"),
+                count().as("followed"), total(field(name("member_stats", "pre_days")), "pre_days"),
+                total(field(name("member_stats", "post_days")), "post_days")));
         for (String m : List.of("arrest", "felony", "misdemeanor", "prison", "bookings", "jail_days")) {
-            totals.add(total(field(name("ranked", m + "_pre")), m + "_pre"));
-            totals.add(total(field(name("ranked", m + "_post")), m + "_post"));
+            totals.add(total(field(name("member_stats", m + "_pre")), m + "_pre"));
+            totals.add(total(field(name("member_stats", m + "_post")), m + "_post"));
         }
         totals.add(count(rearrest).as("rearrested"));
         totals.add(total(rearrest, "rearrest_sum"));
-        totals.add(total(when(middle, rearrest), "median_sum"));
-        totals.add(count(when(middle, inline(1))).as("median_count"));
-        CommonTableExpression<?> eventTotals = name("event_totals").as(select(totals).from(ranked)
-                .groupBy(rCohort, rGroup));
+        totals.add(percentileDisc(0.5).withinGroupOrderBy(rearrest.asc()).as("median_low"));
+        totals.add(percentileDisc(0.5).withinGroupOrderBy(rearrest.desc()).as("median_high"));
+        CommonTableExpression<?> eventTotals = name("event_totals").as(select(totals).from(memberStats)
+                .groupBy(sCohort, sGroup));
 
         // Costs per cohort (and group), component and window (only costs inside a member's windows can count).
         List<SelectField<?>> costs = new ArrayList<>(List.of(mCohort.as("cohort"), mGroup.as("grp")));
@@ -576,7 +569,7 @@ public final class EvaluationReports {
         Condition sameCohort = events.field("cohort", String.class).eq(money.field("cohort", String.class))
                 .and(events.field("grp", String.class).eq(money.field("grp", String.class)));
         if (!byGroup) {
-            return tx.dsl().with(participants, candidates, members, memberStats, ranked, eventTotals, costTotals)
+            return tx.dsl().with(participants, candidates, members, memberStats, eventTotals, costTotals)
                     .select(out).from(events).leftJoin(money).on(sameCohort)
                     .fetch();
         }
@@ -588,7 +581,7 @@ public final class EvaluationReports {
         Field<String> gGroup = field(name("cohort_groups", "grp"), String.class);
         out.add(0, gCohort.as("cohort"));
         out.add(1, gGroup.as("grp"));
-        return tx.dsl().with(participants, candidates, members, memberStats, ranked, eventTotals, costTotals, groups)
+        return tx.dsl().with(participants, candidates, members, memberStats, eventTotals, costTotals, groups)
                 .select(out).from(groups)
                 .leftJoin(events).on(gCohort.eq(events.field("cohort", String.class)))
                 .and(gGroup.eq(events.field("grp", String.class)))
@@ -683,7 +676,7 @@ public final class EvaluationReports {
         out.addAll(costRows(s, "TOTAL", followed, totalPre, preDays, totalPost, postDays, currency));
         long rearrested = r == null ? 0 : number(r, "rearrested");
         Optional<Fraction> median = rearrested == 0 ? Optional.empty()
-                : Optional.of(Fraction.of(number(r, "median_sum"), number(r, "median_count")));
+                : Optional.of(Fraction.of(Math.addExact(number(r, "median_low"), number(r, "median_high")), 2));
         Optional<Fraction> mean = rearrested == 0 ? Optional.empty()
                 : Optional.of(Fraction.of(number(r, "rearrest_sum"), rearrested));
         Stratum post = s.and("window", "POST");

@@ -8,7 +8,7 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.notExists;
-import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
@@ -22,7 +22,6 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 import org.leaddiversion.domain.evaluation.Cohort;
 import org.leaddiversion.domain.evaluation.ReportScope;
@@ -52,27 +51,27 @@ final class ReportSql {
      * completed, kept when it was made in the period, with the group recorded on it ({@code grp}, empty unless
      * {@code byGroup}). Found through the indexes by site and time and by person rather than by grouping all of the
      * site's referrals: the period's referrals with intake completed that no strictly earlier one of the same person at
-     * the site precedes, and of those made at the same instant the first in the domain's order of referral ids.
+     * the site precedes — at the same instant, one first in the domain's order of referral ids — with no sort and no
+     * window.
      */
     static CommonTableExpression<?> participants(ReportScope scope, boolean byGroup, SQLDialect dialect) {
         var earlier = REFERRAL.as("earlier");
-        Table<?> firsts = select(REFERRAL.PERSON_ID, REFERRAL.REFERRED_AT, REFERRAL.EQUITY_GROUP,
-                rowNumber().over().partitionBy(REFERRAL.PERSON_ID)
-                        .orderBy(EquityReportQueries.javaUuidOrder(REFERRAL.ID, dialect, false)).as("rn"))
-                .from(REFERRAL)
-                .where(REFERRAL.SITE_ID.eq(scope.site().value())).and(REFERRAL.INTAKE_COMPLETED_AT.isNotNull())
-                .and(REFERRAL.REFERRED_AT.ge(EventStore.utc(startOf(scope))))
-                .and(REFERRAL.REFERRED_AT.lt(EventStore.utc(endOf(scope))))
-                .and(notExists(selectOne().from(earlier)
-                        .where(earlier.PERSON_ID.eq(REFERRAL.PERSON_ID))
-                        .and(earlier.SITE_ID.eq(REFERRAL.SITE_ID))
-                        .and(earlier.INTAKE_COMPLETED_AT.isNotNull())
-                        .and(earlier.REFERRED_AT.lt(REFERRAL.REFERRED_AT))))
-                .asTable("firsts");
+        Condition precedes = earlier.REFERRED_AT.lt(REFERRAL.REFERRED_AT)
+                .or(earlier.REFERRED_AT.eq(REFERRAL.REFERRED_AT)
+                        .and(row(EquityReportQueries.javaUuidKeys(earlier.ID, dialect))
+                                .lt(row(EquityReportQueries.javaUuidKeys(REFERRAL.ID, dialect)))));
         return name("participants").fields("person_id", "first_at", "grp").as(
-                select(firsts.field(REFERRAL.PERSON_ID), firsts.field(REFERRAL.REFERRED_AT),
-                        byGroup ? firsts.field(REFERRAL.EQUITY_GROUP) : inline(""))
-                        .from(firsts).where(firsts.field("rn", Long.class).eq(1L)));
+                select(REFERRAL.PERSON_ID, REFERRAL.REFERRED_AT, byGroup ? REFERRAL.EQUITY_GROUP : inline(""))
+                        .from(REFERRAL)
+                        .where(REFERRAL.SITE_ID.eq(scope.site().value()))
+                        .and(REFERRAL.INTAKE_COMPLETED_AT.isNotNull())
+                        .and(REFERRAL.REFERRED_AT.ge(EventStore.utc(startOf(scope))))
+                        .and(REFERRAL.REFERRED_AT.lt(EventStore.utc(endOf(scope))))
+                        .and(notExists(selectOne().from(earlier)
+                                .where(earlier.PERSON_ID.eq(REFERRAL.PERSON_ID))
+                                .and(earlier.SITE_ID.eq(REFERRAL.SITE_ID))
+                                .and(earlier.INTAKE_COMPLETED_AT.isNotNull())
+                                .and(precedes))));
     }
 
     /** A sum as a BIGINT, zero over no rows. */

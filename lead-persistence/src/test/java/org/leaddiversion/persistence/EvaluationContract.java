@@ -229,6 +229,36 @@ abstract class EvaluationContract {
         });
     }
 
+    @Test
+    void the_median_days_to_re_arrest_of_an_even_count_is_the_mean_of_the_middle_two() {
+        // four comparison members entering on 10 January 2024, re-arrested 10, 20, 31 and 100 days later
+        LocalDate entry = LocalDate.of(2024, 1, 10);
+        var encounters = new java.util.ArrayList<Encounter>();
+        var events = new java.util.ArrayList<LegalEvent>();
+        int[] days = {100, 10, 31, 20};
+        for (int i = 0; i < days.length; i++) {
+            PersonId p = new PersonId("rms-" + i);
+            encounters.add(new Encounter(p, entry, Fixtures.SEATTLE, new EquityGroup("WHITE"), Encounter.Kind.ARREST,
+                    OffenceCode.of("DRUG_POSSESSION"), true, true, Encounter.Window.DIVERSION_NOT_ALLOWED,
+                    Encounter.Disposition.BOOKED));
+            events.add(new LegalEvent.Arrest(p, entry.plusDays(days[i]), LegalEvent.ArrestKind.NEW_OFFENCE));
+        }
+        db.evaluationData().recordEncounters(encounters);
+        db.evaluationData().recordLegalEvents(events);
+        OutcomeWindow window = new OutcomeWindow(Period.ofMonths(6), LocalDate.of(2025, 1, 1));
+
+        List<MeasureResult> rows = db.evaluationReports().outcomes(Q1_2024, window, USD).comparison();
+        MeasureResult median = rows.stream().filter(m -> m.measure() == Measure.TIME_TO_REARREST
+                && m.stratum().get("statistic").orElseThrow().equals("MEDIAN")).findFirst().orElseThrow();
+        MeasureResult mean = rows.stream().filter(m -> m.measure() == Measure.TIME_TO_REARREST
+                && m.stratum().get("statistic").orElseThrow().equals("MEAN")).findFirst().orElseThrow();
+        assertEquals(Optional.of(Fraction.of(51, 2)), median.value());
+        assertEquals(Optional.of(Fraction.of(161, 4)), mean.value());
+        assertEquals(4, median.count());
+        Cohort comparison = Cohort.comparison(encounters, Q1_2024, Cohort.participants(List.of(), Q1_2024));
+        assertEquals(OutcomeMeasures.all(comparison, events, List.of(), window, USD), rows);
+    }
+
     // ---- the process funnel ----------------------------------------------------------------------------------
 
     @Test
