@@ -31,6 +31,9 @@ import org.leaddiversion.domain.evaluation.Stratum;
  *       share of 48 out of 50 is withheld, because it would reveal the 2 without the outcome.</li>
  *   <li>The rows of a measure that splits one base completely (each referral through one door, see
  *       {@link Measure#partition()}) are one margin together, with the base as total.</li>
+ *   <li>The case managers' rows of {@link Measure#CASELOAD_PER_CASE_MANAGER} (a caseload counts participants) are
+ *       one margin with the mean row's total of all caseloads: a small caseload is withheld, and so is another
+ *       whenever the total would otherwise give it back by subtraction.</li>
  *   <li>{@link Measure#TIME_TO_REARREST} counts people as well (the members re-arrested of those followed), so it is
  *       published as a yes/no row is; its median or mean days are shown only with its count.</li>
  *   <li>For other measures (days, money, events per person-year) count and base are shown when the row's subjects
@@ -49,13 +52,20 @@ public final class Publication {
         Require.present(policy, "policy");
         int min = policy.minCellSize();
         Map<String, SmallCells.Margin<Integer>> partitions = partitionMargins(rows, min);
+        Optional<SmallCells.Margin<Integer>> caseloads = caseloadMargin(rows, min);
         var out = new ArrayList<PublishedMeasure>();
         for (int i = 0; i < rows.size(); i++) {
             MeasureResult r = rows.get(i);
             Cell subjects = SmallCells.cell(r.subjects(), min);
             Cell count;
             Cell base;
-            if (r.measure().countsSubjects() && r.measure().partition().isPresent()) {
+            if (r.measure() == Measure.CASELOAD_PER_CASE_MANAGER && caseloads.isPresent()) {
+                // a case manager's caseload (count = subjects = participants) or the total of all of them
+                count = r.stratum().get(CASE_MANAGER).isPresent() ? caseloads.get().cells().get(i)
+                        : caseloads.get().total();
+                subjects = count;
+                base = Cell.shown(r.base());
+            } else if (r.measure().countsSubjects() && r.measure().partition().isPresent()) {
                 SmallCells.Margin<Integer> margin = partitions.get(partitionKey(r));
                 count = margin.cells().get(i);
                 base = margin.total();
@@ -107,6 +117,33 @@ public final class Publication {
                                                                EquityPolicy policy) {
         Require.noNulls(comparisons, "comparisons");
         return comparisons.stream().map(c -> publish(c, policy)).toList();
+    }
+
+    private static final String CASE_MANAGER = "caseManager";
+
+    /**
+     * The case managers' caseloads as one margin whose total is the mean row's count (all caseloads), when the rows
+     * hold caseload rows; the total is the parts' sum when there is no mean row.
+     */
+    private static Optional<SmallCells.Margin<Integer>> caseloadMargin(List<MeasureResult> rows, int min) {
+        var parts = new LinkedHashMap<Integer, Long>();
+        Long total = null;
+        for (int i = 0; i < rows.size(); i++) {
+            MeasureResult r = rows.get(i);
+            if (r.measure() != Measure.CASELOAD_PER_CASE_MANAGER) {
+                continue;
+            }
+            if (r.stratum().get(CASE_MANAGER).isPresent()) {
+                parts.put(i, r.count());
+            } else {
+                total = r.count();
+            }
+        }
+        if (parts.isEmpty() && total == null) {
+            return Optional.empty();
+        }
+        long sum = parts.values().stream().mapToLong(Long::longValue).sum();
+        return Optional.of(SmallCells.publish(parts, total == null ? sum : total, true, min));
     }
 
     private static Map<String, SmallCells.Margin<Integer>> partitionMargins(List<MeasureResult> rows, int min) {

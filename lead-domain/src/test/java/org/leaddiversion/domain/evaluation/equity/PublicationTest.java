@@ -108,6 +108,28 @@ class PublicationTest {
     }
 
     @Test
+    void a_small_caseload_cannot_be_worked_out_from_the_total_of_all_caseloads() {
+        // cm-1 holds 8, cm-2 holds 3 (small under 10); the mean row's total, 11, would give the 3 back from the 8
+        List<PublishedMeasure> p = Publication.publish(List.of(caseload("cm-1", 8), caseload("cm-2", 3),
+                caseloadMean(11, 2)), TEN);
+        assertEquals(List.of(Cell.SUPPRESSED, Cell.SUPPRESSED, Cell.shown(11)),
+                p.stream().map(PublishedMeasure::count).toList());
+        assertEquals(List.of(Cell.SUPPRESSED, Cell.SUPPRESSED, Cell.shown(11)),
+                p.stream().map(PublishedMeasure::subjects).toList());
+        assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.of(Fraction.of(11, 2))),
+                p.stream().map(PublishedMeasure::value).toList());
+        assertEquals(Cell.shown(2), p.get(2).base(), "the number of case managers is not a count of people");
+
+        // large caseloads are all shown; a small total hides the mean too
+        assertEquals(List.of(Cell.shown(12), Cell.shown(30), Cell.shown(42)), Publication.publish(List.of(
+                caseload("cm-1", 12), caseload("cm-2", 30), caseloadMean(42, 2)), TEN).stream()
+                .map(PublishedMeasure::count).toList());
+        PublishedMeasure tiny = Publication.publish(List.of(caseload("cm-1", 4), caseloadMean(4, 1)), TEN).get(1);
+        assertEquals(Cell.SUPPRESSED, tiny.count());
+        assertEquals(Optional.empty(), tiny.value());
+    }
+
+    @Test
     void no_published_count_of_people_is_small_and_no_published_base_gives_one_away() {
         qt().withExamples(2000).forAll(rows()).checkAssert(rows -> {
             List<PublishedMeasure> p = Publication.publish(rows, TEN);
@@ -158,6 +180,18 @@ class PublicationTest {
             }
             return out;
         };
+    }
+
+    /** A case manager's row as ProcessMeasures.caseloads gives it. */
+    private static MeasureResult caseload(String caseManager, long n) {
+        return new MeasureResult(Measure.CASELOAD_PER_CASE_MANAGER, Stratum.of("caseManager", caseManager), n, n, 1,
+                Optional.of(Fraction.of(n)), Optional.empty());
+    }
+
+    /** The mean row as ProcessMeasures.caseloads gives it. */
+    private static MeasureResult caseloadMean(long total, long caseManagers) {
+        return MeasureResult.ratio(Measure.CASELOAD_PER_CASE_MANAGER, Stratum.of("statistic", "MEAN"), total, total,
+                caseManagers, 1, Optional.empty());
     }
 
     private static MeasureResult door(String door, long n) {
