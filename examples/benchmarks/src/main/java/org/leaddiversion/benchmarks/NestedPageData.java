@@ -5,20 +5,12 @@
 package org.leaddiversion.benchmarks;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.leaddiversion.domain.common.IdGenerator;
-import org.leaddiversion.domain.policy.ReferenceProfiles;
-import org.leaddiversion.persistence.DatabaseSettings;
 import org.leaddiversion.persistence.ImportReport;
-import org.leaddiversion.persistence.LeadDatabase;
 
 /**
  * The data set of the nested-page workloads (W2/W3) at any size, fast: Seattle's referrals generated from a seed
@@ -69,24 +61,13 @@ public final class NestedPageData {
      */
     public static ImportReport load(String url, int participants, long seed) {
         try {
-            Path csv = Files.createTempFile("nested-page", ".csv");
-            try {
-                W4Csv.write(csv, participants, seed);
-                ImportReport report;
-                try (LeadDatabase db = LeadDatabase.connect(DatabaseSettings.of(url));
-                     Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-                    db.sitePolicies().put(ReferenceProfiles.load("seattle-king-county"));
-                    report = db.referralImport(db.sitePolicies(), IdGenerator.sequential(seed)).from(in);
+            ImportReport report = W4Csv.importInto(url, participants, seed);
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                for (String sql : AFTER_IMPORT) {
+                    s.execute(sql);
                 }
-                try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                    for (String sql : AFTER_IMPORT) {
-                        s.execute(sql);
-                    }
-                }
-                return report;
-            } finally {
-                Files.deleteIfExists(csv);
             }
+            return report;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {

@@ -5,11 +5,7 @@
 package org.leaddiversion.benchmarks;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,11 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.leaddiversion.domain.common.IdGenerator;
-import org.leaddiversion.domain.policy.ReferenceProfiles;
-import org.leaddiversion.persistence.DatabaseSettings;
 import org.leaddiversion.persistence.ImportReport;
-import org.leaddiversion.persistence.LeadDatabase;
 
 /**
  * The data set of the outcome-report workload (W5) at any size: Seattle's referrals generated from a seed
@@ -135,25 +127,14 @@ final class OutcomeReportData {
      */
     static ImportReport load(String url, int rows, long seed) {
         try {
-            Path csv = Files.createTempFile("outcome-report", ".csv");
-            try {
-                W4Csv.write(csv, rows, seed);
-                ImportReport report;
-                try (LeadDatabase db = LeadDatabase.connect(DatabaseSettings.of(url));
-                     Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-                    db.sitePolicies().put(ReferenceProfiles.load(SITE));
-                    report = db.referralImport(db.sitePolicies(), IdGenerator.sequential(seed)).from(in);
+            ImportReport report = W4Csv.importInto(url, rows, seed);
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                for (String sql : GENERATE) {
+                    s.execute(sql.replace(":seed", Long.toString(seed))
+                            .replace(":comparison", Integer.toString(rows / 7)));
                 }
-                try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                    for (String sql : GENERATE) {
-                        s.execute(sql.replace(":seed", Long.toString(seed))
-                                .replace(":comparison", Integer.toString(rows / 7)));
-                    }
-                }
-                return report;
-            } finally {
-                Files.deleteIfExists(csv);
             }
+            return report;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {

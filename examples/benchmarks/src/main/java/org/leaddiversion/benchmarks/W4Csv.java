@@ -6,6 +6,7 @@ package org.leaddiversion.benchmarks;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.SplittableRandom;
+import org.leaddiversion.domain.common.IdGenerator;
+import org.leaddiversion.domain.policy.ReferenceProfiles;
+import org.leaddiversion.persistence.DatabaseSettings;
+import org.leaddiversion.persistence.ImportReport;
+import org.leaddiversion.persistence.LeadDatabase;
 import org.leaddiversion.persistence.ReferralImport;
 
 /**
@@ -52,6 +58,25 @@ final class W4Csv {
     }
 
     /** Writes {@code rows} referrals generated from {@code seed} to {@code file}, header first. */
+    /**
+     * Writes {@code rows} rows to a temporary file, imports them into the database at {@code url} (credentials in the
+     * URL; migrated on connect) through the library's bulk path under Seattle's policy, deletes the file and returns
+     * the import's report: the data sets of W2 and W5 start from it.
+     */
+    static ImportReport importInto(String url, int rows, long seed) throws IOException {
+        Path csv = Files.createTempFile("w4-rows", ".csv");
+        try {
+            write(csv, rows, seed);
+            try (LeadDatabase db = LeadDatabase.connect(DatabaseSettings.of(url));
+                 Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                db.sitePolicies().put(ReferenceProfiles.load("seattle-king-county"));
+                return db.referralImport(db.sitePolicies(), IdGenerator.sequential(seed)).from(in);
+            }
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
     static void write(Path file, int rows, long seed) throws IOException {
         var generator = new W4Csv(seed);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
