@@ -131,6 +131,11 @@ final class JooqEnrollments implements Enrollments {
         return load(org.jooq.impl.DSL.noCondition());
     }
 
+    @Override
+    public List<Enrollment> active() {
+        return load(ENROLLMENT.STATUS.eq(EnrollmentStatus.ACTIVE.name()));
+    }
+
     private long actualVersion(UUID id) {
         return tx.dsl().select(ENROLLMENT.VERSION).from(ENROLLMENT).where(ENROLLMENT.ID.eq(id))
                 .fetchOptional(ENROLLMENT.VERSION).orElse(-1L);

@@ -126,6 +126,15 @@ abstract class EnrollmentsContract extends EnrollmentStoreContract {
                 Set.copyOf(store.enrollments().all().stream().map(Enrollment::id).toList()));
         assertEquals(Optional.empty(), store.enrollments().find(newId()));
         assertEquals(Optional.empty(), store.enrollments().openFor(new PersonId("cy"), SITE));
+
+        // the inactivity sweep's candidates: ACTIVE only, neither the closed one nor one already INACTIVE
+        var idle = boHere.value().markInactiveIfDue(T0.plus(Duration.ofDays(400)), 30);
+        store.enrollments().save(idle.value(), boHere.value().version(), idle.events());
+        assertEquals(Set.of(again.value().id(), anaElsewhere.value().id()),
+                Set.copyOf(store.enrollments().active().stream().map(Enrollment::id).toList()));
+        assertEquals(EnrollmentView.of(store.enrollments().find(again.value().id()).orElseThrow()),
+                EnrollmentView.of(store.enrollments().active().stream()
+                        .filter(e -> e.id().equals(again.value().id())).findFirst().orElseThrow()));
     }
 
     @Test

@@ -17,6 +17,9 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leaddiversion.domain.common.IdGenerator;
+import org.leaddiversion.domain.enrollment.EnrollmentEvent;
+import org.leaddiversion.domain.enrollment.EnrollmentId;
+import org.leaddiversion.domain.enrollment.EnrollmentStatus;
 import org.leaddiversion.domain.fixtures.Fixtures;
 import org.leaddiversion.domain.fixtures.MutableClock;
 import org.leaddiversion.domain.fixtures.ProgrammeFixtures;
@@ -34,7 +37,7 @@ import org.leaddiversion.domain.referral.ReferralId;
  * lapses once, its held charge is released exactly once, and one notification event exists per release (rule R20
  * on a real database). Each node has its own connection pool, as two servers would.
  */
-@DisplayName("R20 on PostgreSQL: two nodes sweeping at once release each lapsed charge exactly once")
+@DisplayName("R20 and R26 on PostgreSQL: two nodes sweeping at once lapse each referral and mark each idle enrollment exactly once")
 class PostgresTwoNodeSweepTest {
 
     @Test
@@ -95,6 +98,66 @@ class PostgresTwoNodeSweepTest {
             assertEquals(n, releases.size(), "one release notice per lapsed charge");
             assertEquals(n, releases.stream().map(ReferralEvent.DivertedCaseReleased::referralId).distinct().count());
             assertTrue(nodeA.sweepDeadlines().lapsed().isEmpty() && nodeB.sweepDeadlines().lapsed().isEmpty(),
+                    "a later sweep finds nothing left");
+        }
+    }
+
+    @Test
+    void two_nodes_sweeping_inactivity_in_parallel_mark_each_idle_enrollment_exactly_once() throws Exception {
+        DatabaseSettings settings = TestDatabases.postgresSettings();
+        var clock = new MutableClock(java.time.Instant.parse("2026-04-06T17:00:00Z"));
+        try (LeadDatabase a = LeadDatabase.connect(settings); LeadDatabase b = LeadDatabase.connect(settings)) {
+            a.sitePolicies(clock).put(Fixtures.seattle());
+            ReferralDesk nodeA = desk(a, clock, 3);
+            ReferralDesk nodeB = desk(b, clock, 4);
+            SitePolicy policy = Fixtures.seattle().latest();
+
+            // twenty people taken in today, none contacted again
+            int n = 20;
+            Set<EnrollmentId> enrolled = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                Referral r = ProgrammeFixtures.pendingIntake(nodeA, policy,
+                        Fixtures.anArrestDiversion("idle-" + i).build());
+                ProgrammeFixtures.completeIntake(nodeA, policy, r.id());
+                enrolled.add(a.referrals().find(r.id()).orElseThrow().enrollment().orElseThrow());
+            }
+            assertEquals(List.of(), nodeB.sweepInactivity(), "nobody is idle yet");
+            clock.set(clock.instant().plus(Duration.ofDays(
+                    policy.enrollment().inactivityThresholdDays() + 1L)));
+
+            var go = new CountDownLatch(1);
+            List<CompletableFuture<List<EnrollmentId>>> sweeps = new ArrayList<>();
+            for (ReferralDesk node : List.of(nodeA, nodeB)) {
+                sweeps.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    List<EnrollmentId> marked = new ArrayList<>();
+                    for (int round = 0; round < 3; round++) {
+                        marked.addAll(node.sweepInactivity());
+                    }
+                    return marked;
+                }));
+            }
+            go.countDown();
+            List<EnrollmentId> marked = new ArrayList<>();
+            for (var sweep : sweeps) {
+                marked.addAll(sweep.get());
+            }
+
+            assertEquals(n, marked.size(), "each enrollment was marked by exactly one sweep of one node");
+            assertEquals(enrolled, Set.copyOf(marked));
+            for (EnrollmentId id : enrolled) {
+                assertEquals(EnrollmentStatus.INACTIVE, a.enrollments().find(id).orElseThrow().status());
+            }
+            var inactive = a.events().events().stream()
+                    .filter(EnrollmentEvent.ParticipantBecameInactive.class::isInstance)
+                    .map(EnrollmentEvent.ParticipantBecameInactive.class::cast)
+                    .filter(e -> enrolled.contains(e.enrollmentId())).toList();
+            assertEquals(n, inactive.size(), "one event per enrollment");
+            assertTrue(nodeA.sweepInactivity().isEmpty() && nodeB.sweepInactivity().isEmpty(),
                     "a later sweep finds nothing left");
         }
     }

@@ -38,4 +38,12 @@ public interface Enrollments {
 
     /** Every enrollment (for invariant checks over a programme's data). */
     List<Enrollment> all();
+
+    /**
+     * The ACTIVE enrollments of every site, the candidates of the inactivity sweep (T10): neither the INACTIVE nor the
+     * CLOSED ones, which over a programme's years are most of them. A store should answer from its status column.
+     */
+    default List<Enrollment> active() {
+        return all().stream().filter(e -> e.status() == EnrollmentStatus.ACTIVE).toList();
+    }
 }

@@ -28,7 +28,6 @@ import org.leaddiversion.domain.common.Transactions;
 import org.leaddiversion.domain.enrollment.ContactType;
 import org.leaddiversion.domain.enrollment.Enrollment;
 import org.leaddiversion.domain.enrollment.EnrollmentId;
-import org.leaddiversion.domain.enrollment.EnrollmentStatus;
 import org.leaddiversion.domain.enrollment.Enrollments;
 import org.leaddiversion.domain.plan.Caseloads;
 import org.leaddiversion.domain.plan.SiteCaseloads;
@@ -280,10 +279,7 @@ public final class ReferralDesk {
     public List<EnrollmentId> sweepInactivity() {
         Instant now = clock.instant();
         var marked = new ArrayList<EnrollmentId>();
-        for (Enrollment e : enrollments.all()) {
-            if (e.status() != EnrollmentStatus.ACTIVE) {
-                continue;
-            }
+        for (Enrollment e : enrollments.active()) {
             Optional<SitePolicy> p = policies.inForceAt(e.site(), now);
             if (p.isEmpty() || !e.isInactivityDue(now, p.get().enrollment().inactivityThresholdDays())) {
                 continue;
