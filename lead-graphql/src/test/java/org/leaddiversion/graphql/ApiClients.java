@@ -5,11 +5,15 @@
 package org.leaddiversion.graphql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.leaddiversion.domain.common.Role;
 import org.leaddiversion.domain.consent.Purpose;
 import org.leaddiversion.domain.consent.RecipientCircumstances;
@@ -90,5 +94,37 @@ abstract class ApiClients {
     /** Entries in the audit log so far. */
     int auditCount() {
         return jdbc.queryForObject("select count(*) from audit_entry", Integer.class);
+    }
+
+    /** A project-group member reading aggregates for an audit: the reader of the report scenarios. */
+    HttpSyncGraphQlClient pcg() {
+        return as("pcg-1", "PCG_MEMBER", "AUDIT", false);
+    }
+
+    /** A published count as the response shows it. */
+    static Map<String, Object> shown(long value) {
+        return Map.of("value", (int) value, "suppressed", false);
+    }
+
+    /** A withheld count as the response shows it: no value, suppressed. */
+    static Map<String, Object> withheld() {
+        var m = new HashMap<String, Object>();
+        m.put("value", null);
+        m.put("suppressed", true);
+        return m;
+    }
+
+    /** Every published count of a response: never a number from 1 to the minimum cell size minus one. */
+    static void noSmallCount(Object node, int min) {
+        if (node instanceof Map<?, ?> m) {
+            if (m.containsKey("suppressed") && m.containsKey("value") && m.size() == 2
+                    && m.get("value") instanceof Number v) {
+                assertFalse(v.longValue() >= 1 && v.longValue() < min, () -> "small count published: " + m);
+                assertEquals(Boolean.FALSE, m.get("suppressed"));
+            }
+            m.values().forEach(v -> noSmallCount(v, min));
+        } else if (node instanceof Collection<?> c) {
+            c.forEach(v -> noSmallCount(v, min));
+        }
     }
 }

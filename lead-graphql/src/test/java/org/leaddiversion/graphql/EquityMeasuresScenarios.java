@@ -5,7 +5,6 @@
 package org.leaddiversion.graphql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.leaddiversion.domain.fixtures.ProgrammeFixtures.expect;
@@ -14,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.ClientGraphQlResponse;
-import org.springframework.graphql.client.HttpSyncGraphQlClient;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
@@ -198,10 +195,6 @@ abstract class EquityMeasuresScenarios extends ApiClients {
                 false), "decision");
     }
 
-    private HttpSyncGraphQlClient pcg() {
-        return as("pcg-1", "PCG_MEMBER", "AUDIT", false);
-    }
-
     private static final Map<String, String> FIELDS = Map.of("DiversionShare", "diversionShare", "StageConversion",
             "stageConversion", "ExclusionReasons", "exclusionReasons", "PostEnrollmentDecisions",
             "postEnrollmentDecisions", "OutcomeParity", "outcomeParity");
@@ -237,30 +230,6 @@ abstract class EquityMeasuresScenarios extends ApiClients {
 
     private static List<String> groupsOf(List<Map<String, Object>> rows) {
         return rows.stream().map(r -> stratum(r).get("group")).distinct().toList();
-    }
-
-    private static Map<String, Object> shown(long value) {
-        return Map.of("value", (int) value, "suppressed", false);
-    }
-
-    private static Map<String, Object> withheld() {
-        var m = new HashMap<String, Object>();
-        m.put("value", null);
-        m.put("suppressed", true);
-        return m;
-    }
-
-    /** Every published count of a response: never a number from 1 to the minimum cell size minus one. */
-    private static void noSmallCount(Object node, int min) {
-        if (node instanceof Map<?, ?> m) {
-            if (m.containsKey("suppressed") && m.containsKey("value") && m.size() == 2
-                    && m.get("value") instanceof Number v) {
-                assertFalse(v.longValue() >= 1 && v.longValue() < min, () -> "small count published: " + m);
-            }
-            m.values().forEach(v -> noSmallCount(v, min));
-        } else if (node instanceof Collection<?> c) {
-            c.forEach(v -> noSmallCount(v, min));
-        }
     }
 
     @Test

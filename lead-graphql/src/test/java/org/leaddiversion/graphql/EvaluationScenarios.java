@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +41,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.ClientGraphQlResponse;
-import org.springframework.graphql.client.HttpSyncGraphQlClient;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.web.client.RestClient;
 
@@ -179,10 +177,6 @@ abstract class EvaluationScenarios extends ApiClients {
         time.set(seattle("2026-11-02T09:00"));
     }
 
-    private HttpSyncGraphQlClient pcg() {
-        return as("pcg-1", "PCG_MEMBER", "AUDIT", false);
-    }
-
     private static final String OUTCOMES = """
             query($site: String!, $from: Date!, $to: Date!) {
               outcomeReport(site: $site, from: $from, to: $to, windowMonths: 6, dataThrough: "2026-10-31") {
@@ -220,20 +214,6 @@ abstract class EvaluationScenarios extends ApiClients {
         return rows.stream().filter(r -> r.get("measure").equals(measure)
                 && ((List<?>) r.get("stratum")).contains(Map.of("dimension", "window", "value", window)))
                 .findFirst().orElseThrow(() -> new AssertionError(measure + " " + window + " not in " + rows));
-    }
-
-    /** Every published count of a response: never a number from 1 to the minimum cell size minus one. */
-    private static void noSmallCount(Object node, int min) {
-        if (node instanceof Map<?, ?> m) {
-            if (m.containsKey("suppressed") && m.containsKey("value") && m.size() == 2
-                    && m.get("value") instanceof Number v) {
-                assertFalse(v.longValue() >= 1 && v.longValue() < min, () -> "small count published: " + m);
-                assertEquals(Boolean.FALSE, m.get("suppressed"));
-            }
-            m.values().forEach(v -> noSmallCount(v, min));
-        } else if (node instanceof Collection<?> c) {
-            c.forEach(v -> noSmallCount(v, min));
-        }
     }
 
     @Test
@@ -315,18 +295,6 @@ abstract class EvaluationScenarios extends ApiClients {
     private static Map<String, Object> row(List<Map<String, Object>> rows, String measure) {
         return rows.stream().filter(r -> r.get("measure").equals(measure)).findFirst()
                 .orElseThrow(() -> new AssertionError(measure + " not in " + rows));
-    }
-
-    private static Map<String, Object> shown(long value) {
-        return Map.of("value", (int) value, "suppressed", false);
-    }
-
-    /** A withheld count as the response shows it: no value, suppressed. */
-    private static Map<String, Object> withheld() {
-        var m = new java.util.HashMap<String, Object>();
-        m.put("value", null);
-        m.put("suppressed", true);
-        return m;
     }
 
     @Test

@@ -46,7 +46,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.ClientGraphQlResponse;
-import org.springframework.graphql.client.HttpSyncGraphQlClient;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
@@ -151,21 +150,6 @@ abstract class ProgrammeMeasuresScenarios extends ApiClients {
                 : EmploymentStatus.NONE, benefits ? EnumSet.of(IncomeSource.FOOD_BENEFITS) : Set.of(), source);
     }
 
-    private HttpSyncGraphQlClient pcg() {
-        return as("pcg-1", "PCG_MEMBER", "AUDIT", false);
-    }
-
-    private static Map<String, Object> shown(long value) {
-        return Map.of("value", (int) value, "suppressed", false);
-    }
-
-    private static Map<String, Object> withheld() {
-        var m = new HashMap<String, Object>();
-        m.put("value", null);
-        m.put("suppressed", true);
-        return m;
-    }
-
     private static Map<String, Object> row(List<Map<String, Object>> rows, String measure, String dimension,
                                            String value) {
         return rows.stream().filter(r -> r.get("measure").equals(measure)
@@ -183,7 +167,7 @@ abstract class ProgrammeMeasuresScenarios extends ApiClients {
      * subjects and counts are people (or person-months, contacts, cents), and so is the base of a share; the base of a
      * caseload row counts case managers and that of a money row participant-months, which are not small cells.
      */
-    private static void noSmallCount(List<Map<String, Object>> rows, int min) {
+    private static void noSmallCountOfPeople(List<Map<String, Object>> rows, int min) {
         for (Map<String, Object> row : rows) {
             List<String> counts = "PROPORTION".equals(row.get("unit")) ? List.of("subjects", "count", "base")
                     : List.of("subjects", "count");
@@ -201,7 +185,7 @@ abstract class ProgrammeMeasuresScenarios extends ApiClients {
     private List<Map<String, Object>> rows(ClientGraphQlResponse response, String field) {
         assertTrue(response.getErrors().isEmpty(), () -> response.getErrors().toString());
         List<Map<String, Object>> rows = response.field(field).toEntity(List.class);
-        noSmallCount(rows, 5);
+        noSmallCountOfPeople(rows, 5);
         return rows;
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leaddiversion.domain.common.IdGenerator;
@@ -62,30 +63,11 @@ class PostgresTwoNodeSweepTest {
             clock.set(first.intakeDeadline().firstLateInstant().plus(Duration.ofMinutes(5)));
 
             // both nodes sweep at once, three times each
-            var go = new CountDownLatch(1);
-            List<CompletableFuture<List<SweepReport>>> sweeps = new ArrayList<>();
-            for (ReferralDesk node : List.of(nodeA, nodeB)) {
-                sweeps.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    List<SweepReport> reports = new ArrayList<>();
-                    for (int round = 0; round < 3; round++) {
-                        reports.add(node.sweepDeadlines());
-                    }
-                    return reports;
-                }));
-            }
-            go.countDown();
             Set<ReferralId> lapsed = new HashSet<>();
             int lapses = 0;
-            for (var sweep : sweeps) {
-                for (SweepReport report : sweep.get()) {
-                    lapses += report.lapsed().size();
-                    lapsed.addAll(report.lapsed());
-                }
+            for (SweepReport report : threeSweepsOnEach(nodeA, nodeB, ReferralDesk::sweepDeadlines)) {
+                lapses += report.lapsed().size();
+                lapsed.addAll(report.lapsed());
             }
 
             assertEquals(n, lapses, "each referral was lapsed by exactly one sweep of one node");
@@ -125,27 +107,8 @@ class PostgresTwoNodeSweepTest {
             clock.set(clock.instant().plus(Duration.ofDays(
                     policy.enrollment().inactivityThresholdDays() + 1L)));
 
-            var go = new CountDownLatch(1);
-            List<CompletableFuture<List<EnrollmentId>>> sweeps = new ArrayList<>();
-            for (ReferralDesk node : List.of(nodeA, nodeB)) {
-                sweeps.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    List<EnrollmentId> marked = new ArrayList<>();
-                    for (int round = 0; round < 3; round++) {
-                        marked.addAll(node.sweepInactivity());
-                    }
-                    return marked;
-                }));
-            }
-            go.countDown();
             List<EnrollmentId> marked = new ArrayList<>();
-            for (var sweep : sweeps) {
-                marked.addAll(sweep.get());
-            }
+            threeSweepsOnEach(nodeA, nodeB, ReferralDesk::sweepInactivity).forEach(marked::addAll);
 
             assertEquals(n, marked.size(), "each enrollment was marked by exactly one sweep of one node");
             assertEquals(enrolled, Set.copyOf(marked));
@@ -160,6 +123,33 @@ class PostgresTwoNodeSweepTest {
             assertTrue(nodeA.sweepInactivity().isEmpty() && nodeB.sweepInactivity().isEmpty(),
                     "a later sweep finds nothing left");
         }
+    }
+
+    /** Both nodes sweep at once, three times each, released together; every sweep's result. */
+    private static <T> List<T> threeSweepsOnEach(ReferralDesk a, ReferralDesk b, Function<ReferralDesk, T> sweep)
+            throws Exception {
+        var go = new CountDownLatch(1);
+        List<CompletableFuture<List<T>>> nodes = new ArrayList<>();
+        for (ReferralDesk node : List.of(a, b)) {
+            nodes.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                List<T> results = new ArrayList<>();
+                for (int round = 0; round < 3; round++) {
+                    results.add(sweep.apply(node));
+                }
+                return results;
+            }));
+        }
+        go.countDown();
+        List<T> all = new ArrayList<>();
+        for (var node : nodes) {
+            all.addAll(node.get());
+        }
+        return all;
     }
 
     private static ReferralDesk desk(LeadDatabase db, MutableClock clock, long node) {
