@@ -79,8 +79,10 @@ import org.leaddiversion.domain.screening.EligibilityResult;
  * encounters, legal events and costs, so that a report over a million participants and ten million events reads only a
  * few aggregate rows into the JVM. Each result is equal — row for row, fraction for fraction — to what the domain's pure
  * functions give over the same data ({@link OutcomeMeasures}, {@link Cohort}, {@link RriTable},
- * {@link ProcessMeasures}); the domain stays the
- * definition, and rules such as R39 are applied by the domain to the counts computed here.
+ * {@link ProcessMeasures}, {@link org.leaddiversion.domain.evaluation.StatusMeasures},
+ * {@link org.leaddiversion.domain.evaluation.CostMeasures},
+ * {@link org.leaddiversion.domain.evaluation.equity.EquityMeasures}): every measure of the catalogue has its SQL form
+ * here. The domain stays the definition, and rules such as R39 are applied by the domain to the counts computed here.
  *
  * <p>A report holds aggregates only: no person id, no date of a person's event leaves the database. Small-cell
  * suppression for publication is the domain's ({@code RriTable.publish()}, {@code Publication}).
