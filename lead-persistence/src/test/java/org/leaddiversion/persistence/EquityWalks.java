@@ -91,15 +91,12 @@ final class EquityWalks {
     }
 
     private static Walk walk(RandomnessSource in) {
-        ZoneId zone = pick(in, LeadGenerators.ZONES);
-        LocalDate since = LocalDate.of(2010, 1, 1);
-        SitePolicy here = LeadGenerators.sitePolicy(in, new SiteId("equity-site"), 1, since, zone);
-        SitePolicy there = LeadGenerators.sitePolicy(in, new SiteId("other-site"), 1, since, zone);
-        LocalDate start = LocalDate.of(2024, 1, 1).plusDays(between(in, 0, 60));
-        ReportingPeriod period = new ReportingPeriod(start, start.plusDays(chance(in, 70) ? between(in, 28, 92)
-                : between(in, 1, 27)), zone);
-        var clock = new MutableClock(start.minusDays(between(in, 0, 20)).atStartOfDay(zone).toInstant()
-                .plusSeconds(between(in, 0, 86_399)));
+        FunnelWalks.Setting setting = FunnelWalks.setting(in, "equity-site");
+        ZoneId zone = setting.zone();
+        SitePolicy here = setting.here();
+        SitePolicy there = setting.there();
+        ReportingPeriod period = setting.period();
+        MutableClock clock = setting.clock();
         // ids of both signs: the domain orders ids as signed numbers, the databases as unsigned bytes
         var random = new SplittableRandom(SEEDS.addAndGet(0x9E3779B97F4A7C15L) ^ between(in, 0, Integer.MAX_VALUE));
         var programme = new InMemoryProgramme(clock, () -> new UUID(random.nextLong(), random.nextLong()),

@@ -61,20 +61,37 @@ final class FunnelWalks {
     private FunnelWalks() {
     }
 
-    static Gen<Funnel> funnels() {
-        return FunnelWalks::funnel;
+    /**
+     * Where a walk happens: a zone, the site under study and another one (each a generated policy in force since
+     * 2010), a reporting period of 1 to 92 days early in 2024, and a clock set up to 20 days before it.
+     */
+    record Setting(ZoneId zone, SitePolicy here, SitePolicy there, ReportingPeriod period, MutableClock clock) {
     }
 
-    private static Funnel funnel(RandomnessSource in) {
+    static Setting setting(RandomnessSource in, String site) {
         ZoneId zone = pick(in, LeadGenerators.ZONES);
         LocalDate since = LocalDate.of(2010, 1, 1);
-        SitePolicy here = LeadGenerators.sitePolicy(in, new SiteId("funnel-site"), 1, since, zone);
+        SitePolicy here = LeadGenerators.sitePolicy(in, new SiteId(site), 1, since, zone);
         SitePolicy there = LeadGenerators.sitePolicy(in, new SiteId("other-site"), 1, since, zone);
         LocalDate start = LocalDate.of(2024, 1, 1).plusDays(between(in, 0, 60));
         ReportingPeriod period = new ReportingPeriod(start, start.plusDays(chance(in, 70) ? between(in, 28, 92)
                 : between(in, 1, 27)), zone);
         var clock = new MutableClock(start.minusDays(between(in, 0, 20)).atStartOfDay(zone).toInstant()
                 .plusSeconds(between(in, 0, 86_399)));
+        return new Setting(zone, here, there, period, clock);
+    }
+
+    static Gen<Funnel> funnels() {
+        return FunnelWalks::funnel;
+    }
+
+    private static Funnel funnel(RandomnessSource in) {
+        Setting setting = setting(in, "funnel-site");
+        ZoneId zone = setting.zone();
+        SitePolicy here = setting.here();
+        SitePolicy there = setting.there();
+        ReportingPeriod period = setting.period();
+        MutableClock clock = setting.clock();
         var programme = new InMemoryProgramme(clock, IdGenerator.sequential(SEEDS.addAndGet(1_000_003L) * 7_919L),
                 chance(in, 85) ? CaseloadCapacity.notTracked() : CaseloadCapacity.fixed(between(in, 0, 3)));
         programme.policies().put(ProgrammeFixtures.history(here));
