@@ -73,11 +73,15 @@ public final class PostGraphilePeer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Thread onExit;
 
     private PostGraphilePeer(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
+        // Node outlives a JVM stopped by a signal unless told: stop it then too
+        this.onExit = new Thread(this::stop, "postgraphile-stop");
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /**
@@ -175,7 +179,7 @@ public final class PostGraphilePeer implements AutoCloseable {
 
     /**
      * PostGraphile's answer to {@link #pageRequest} in the library's shape ({@code caseloadPage.graphql}), canonical
-     * as {@link W2NestedPage#canonical}: connections' {@code nodes} become lists and participants' {@code edges},
+     * as {@code W2NestedPage.canonical}: connections' {@code nodes} become lists and participants' {@code edges},
      * timestamps become {@link java.time.Instant#toString()} as the library writes them, and the end cursor is the
      * library's, made from the last participant's first referral.
      *
@@ -263,6 +267,15 @@ public final class PostGraphilePeer implements AutoCloseable {
     /** Stops the workers and the primary (SIGTERM, then SIGKILL after 10 s). */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs stop()
+        }
+        stop();
+    }
+
+    private void stop() {
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.forEach(ProcessHandle::destroy);
         process.destroy();
@@ -302,11 +315,15 @@ public final class PostGraphilePeer implements AutoCloseable {
                         + "participants, %,d bytes%n", size, answer.at("/data/participants/edges").size(),
                         answer.toString().getBytes(StandardCharsets.UTF_8).length);
             }
+            System.out.printf("PostGraphile, 1 worker: processes %s, CPU ticks {user, system} %s%n",
+                    sides.peer().pids(), java.util.Arrays.toString(sides.peer().cpuTicks()));
             sides.restartPeer(2);
             for (int size : List.of(1, 10, 100, 1_000)) {
                 sides.compare(size);
                 System.out.printf("page of %4d: equal with PostGraphile in 2 workers%n", size);
             }
+            System.out.printf("PostGraphile, 2 workers: processes %s, CPU ticks {user, system} %s%n",
+                    sides.peer().pids(), java.util.Arrays.toString(sides.peer().cpuTicks()));
         }
         System.out.println("check passed");
     }
