@@ -51,7 +51,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code <!-- suite:… -->} markers of {@code docs/performance.md} ({@link SuiteReport}).
  *
  * <p>Arguments (all optional, {@code --name value}): {@code participants} 1000000, {@code rounds} 5,
- * {@code seconds} 20 (one W2 side's round), {@code connections} 32 (W2), {@code w2-warmup} 30, {@code w1-seconds} 2
+ * {@code seconds} 30 (one W2 side's round), {@code connections} 32 (W2), {@code w2-warmup} 30, {@code w1-seconds} 2
  * (one JMH measurement iteration; 3 a side a round), {@code w4-rows} = participants, {@code w5-reports} 5,
  * {@code calibration-seconds} 10, {@code results} examples/benchmarks/results, {@code docs} docs/performance.md,
  * {@code skip} (a comma-separated list of W1, W2, W4, W5).
@@ -97,7 +97,7 @@ public final class Suite {
     private void run() throws Exception {
         int participants = integer("participants", 1_000_000);
         int rounds = integer("rounds", 5);
-        int seconds = integer("seconds", 20);
+        int seconds = integer("seconds", 30);
         int connections = integer("connections", 32);
         int w2WarmUp = integer("w2-warmup", 30);
         int w1Seconds = integer("w1-seconds", 2);
