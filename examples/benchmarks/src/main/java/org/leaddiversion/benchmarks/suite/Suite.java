@@ -189,6 +189,7 @@ public final class Suite {
                             results.add("W2", side.name(), r, res.rps());
                             results.add("W2 p50 ms", side.name(), r, res.p50());
                             results.add("W2 p99 ms", side.name(), r, res.p99());
+                            results.add("W2 requests", side.name(), r, res.requests());
                             log("round %d W2 %-14s %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms  %.2f statements/request"
                                     + "  non-2xx %d", r, side.name(), res.rps(), res.p50(), res.p99(),
                                     res.statementsPerRequest(), res.errors());

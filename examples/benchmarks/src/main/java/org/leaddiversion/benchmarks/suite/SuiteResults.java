@@ -39,7 +39,7 @@ final class SuiteResults {
 
     /** Units of each workload's figure, for the tables. */
     static final Map<String, String> UNITS = Map.of("W1", "CPU ns per decision", "W1 throughput", "decisions/s",
-            "W2", "requests/s", "W2 p50 ms", "ms", "W2 p99 ms", "ms", "W4", "referrals/s", "W5", "ms per report",
+            "W2", "requests/s", "W2 p50 ms", "ms", "W2 p99 ms", "ms", "W2 requests", "requests completed in the round", "W4", "referrals/s", "W5", "ms per report",
             "calibration", "transactions/s");
 
     final int participants;
