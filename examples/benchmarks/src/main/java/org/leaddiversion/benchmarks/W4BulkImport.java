@@ -54,17 +54,38 @@ public final class W4BulkImport {
     private static final long SEED = 20_261_122L;
     private static final SitePolicyHistory SEATTLE = ReferenceProfiles.load("seattle-king-county");
 
-    /** The tables an import writes, with their columns (domain_event's seq is the database's own). */
+    /**
+     * The tables an import writes, with their columns as the migrations leave them (read from the reference schema, so
+     * that a migration adding a column cannot make COPY and the checks miss it); domain_event's seq is the database's
+     * own.
+     */
     private static final Map<String, String> TABLES = new LinkedHashMap<>();
 
     static {
-        TABLES.put("referral", "id, version, site_id, person_id, door, status, screening_result, referred_at, "
-                + "policy_version, zone, intake_deadline, lapse_due_at, accepted_at, intake_completed_at, ended_at, "
-                + "enrollment_id, diverted_case_status, race, ethnicity, gender, state");
-        TABLES.put("screening_reason", "referral_id, ordinal, kind, exclusion, strength, rule, field, code, message");
-        TABLES.put("diverted_case", "id, referral_id, status, reviewing_office, offences, held_at, resolved_at, "
-                + "release_reason");
-        TABLES.put("domain_event", "aggregate_id, event_type, occurred_at, payload, published_at");
+        for (String t : new String[] {"referral", "screening_reason", "diverted_case", "domain_event"}) {
+            TABLES.put(t, "");
+        }
+    }
+
+    /** Fills {@link #TABLES} from the columns of {@code schema}. */
+    private static void readColumns(Connection c, String schema) throws SQLException {
+        for (String table : TABLES.keySet()) {
+            var columns = new ArrayList<String>();
+            try (var ps = c.prepareStatement("select column_name from information_schema.columns where table_schema = ?"
+                    + " and table_name = ? and column_name <> 'seq' order by ordinal_position")) {
+                ps.setString(1, schema);
+                ps.setString(2, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        columns.add(rs.getString(1));
+                    }
+                }
+            }
+            if (columns.isEmpty()) {
+                throw new IllegalStateException("no table " + schema + "." + table);
+            }
+            TABLES.put(table, String.join(", ", columns));
+        }
     }
 
     private final String url;
@@ -109,6 +130,92 @@ public final class W4BulkImport {
         }
     }
 
+    private Path csv;
+    private ImportReport reference;
+    private final Map<String, Path> copyFiles = new LinkedHashMap<>();
+    private Map<String, String> expected;
+
+    /**
+     * The suite's entry: a W4 bench on the server at {@code url}, its files in {@code work}; call {@link #prepare}
+     * once, then {@link #libraryRound} and {@link #copyRound} in any order.
+     */
+    public static W4BulkImport on(String url, String user, String password, Path work) {
+        return new W4BulkImport(url, user, password, work);
+    }
+
+    /**
+     * Writes the CSV of {@code rows} rows, imports it once through the library (the reference, which also warms the
+     * JIT), pre-renders the library's rows in binary COPY format and checks that a COPY of them gives the library's
+     * tables exactly.
+     */
+    public void prepare(int rows, StringBuilder log) throws IOException, SQLException {
+        csv = work.resolve("referrals.csv");
+        W4Csv.write(csv, rows, SEED);
+        log(log, "W4 CSV: %,d rows, %,d bytes", rows, Files.size(csv));
+        try (LeadDatabase db = open("w4_ref")) {
+            long t0 = System.nanoTime();
+            reference = importCsv(db, csv);
+            log(log, "W4 reference import (warm-up): %s in %.1f s", summary(reference),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        log(log, "W4 by status: %s; first problems: %s", reference.byStatus(),
+                reference.problems().subList(0, Math.min(3, reference.problems().size())));
+        try (Connection c = connect()) {
+            readColumns(c, "w4_ref");
+            for (var t : TABLES.entrySet()) {
+                Path file = work.resolve(t.getKey() + ".pgcopy");
+                long n = BinaryCopy.render(c, "w4_ref." + t.getKey(), t.getValue(), file);
+                copyFiles.put(t.getKey(), file);
+                log(log, "W4 pre-rendered %s: %,d rows, %,d bytes", t.getKey(), n, Files.size(file));
+            }
+            expected = checksums(c, "w4_ref");
+        }
+        log(log, "W4 reference tables: %s", expected);
+        prepare("w4_check");
+        copy("w4_check", copyFiles);
+        require("COPY check", expected, "w4_check");
+        drop("w4_check");
+        drop("w4_ref");
+        log(log, "W4 check: COPY of the pre-rendered rows equals the library's tables (counts and checksums)");
+    }
+
+    /** One timed library import into a fresh schema, checked against the reference: referrals stored per second. */
+    public double libraryRound(String schema) throws IOException, SQLException {
+        double rate;
+        try (LeadDatabase db = open(schema)) {
+            long t0 = System.nanoTime();
+            ImportReport report = importCsv(db, csv);
+            double s = (System.nanoTime() - t0) / 1e9;
+            if (report.imported() != reference.imported() || report.rejected() != reference.rejected()) {
+                throw new IllegalStateException(schema + " imported differently: " + summary(report));
+            }
+            rate = reference.imported() / s;
+        }
+        require(schema, expected, schema);
+        drop(schema);
+        return rate;
+    }
+
+    /** One timed COPY of the pre-rendered rows into a fresh schema, checked: referrals stored per second. */
+    public double copyRound(String schema) throws IOException, SQLException {
+        prepare(schema);
+        long t0 = System.nanoTime();
+        copy(schema, copyFiles);
+        double rate = reference.imported() / ((System.nanoTime() - t0) / 1e9);
+        require(schema, expected, schema);
+        drop(schema);
+        return rate;
+    }
+
+    /** Deletes the CSV and the pre-rendered files. */
+    public void cleanUp() throws IOException {
+        try (var files = Files.list(work)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private void run(int rows, int rounds, Path results) throws Exception {
         var log = new StringBuilder();
         Instant started = Instant.now();
@@ -116,40 +223,9 @@ public final class W4BulkImport {
         log(log, "machine: %d CPUs, max heap %,d MiB, %s %s; %s", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), serverVersion());
-        Path csv = work.resolve("referrals.csv");
         Path small = work.resolve("referrals-tenth.csv");
-        W4Csv.write(csv, rows, SEED);
         W4Csv.write(small, rows / 10, SEED);
-        log(log, "CSV: %,d bytes (N), %,d bytes (N/10)", Files.size(csv), Files.size(small));
-
-        // the reference import: warms the JIT and produces the rows COPY will load
-        ImportReport reference;
-        Map<String, Path> copyFiles = new LinkedHashMap<>();
-        Map<String, String> expected;
-        try (LeadDatabase db = open("w4_ref")) {
-            long t0 = System.nanoTime();
-            reference = importCsv(db, csv);
-            log(log, "reference import (warm-up): %s in %.1f s", summary(reference), (System.nanoTime() - t0) / 1e9);
-        }
-        log(log, "by status: %s; first problems: %s", reference.byStatus(),
-                reference.problems().subList(0, Math.min(3, reference.problems().size())));
-        try (Connection c = connect()) {
-            for (var t : TABLES.entrySet()) {
-                Path file = work.resolve(t.getKey() + ".pgcopy");
-                long n = BinaryCopy.render(c, "w4_ref." + t.getKey(), t.getValue(), file);
-                copyFiles.put(t.getKey(), file);
-                log(log, "pre-rendered %s: %,d rows, %,d bytes", t.getKey(), n, Files.size(file));
-            }
-            expected = checksums(c, "w4_ref");
-        }
-        log(log, "reference tables: %s", expected);
-        // before timing: COPY of the pre-rendered rows gives the library's tables exactly
-        prepare("w4_check");
-        copy("w4_check", copyFiles);
-        require("COPY check", expected, "w4_check");
-        drop("w4_check");
-        drop("w4_ref");
-        log(log, "check: COPY of the pre-rendered rows equals the library's tables (counts and checksums)");
+        prepare(rows, log);
 
         long stored = reference.imported();
         var lib = new ArrayList<Double>();

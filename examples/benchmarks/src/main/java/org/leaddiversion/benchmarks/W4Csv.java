@@ -31,7 +31,7 @@ import org.leaddiversion.persistence.ReferralImport;
  * 2015 (screened under policy version 1, rule R40), and 0.5 % rows with a broken field. The same seed always writes
  * the same file.
  */
-final class W4Csv {
+public final class W4Csv {
 
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
     private static final String[] PRECINCTS = {"WEST_PRECINCT", "EAST_PRECINCT", "NORTH_PRECINCT", "SOUTH_PRECINCT",
@@ -57,13 +57,12 @@ final class W4Csv {
         this.random = new SplittableRandom(seed);
     }
 
-    /** Writes {@code rows} referrals generated from {@code seed} to {@code file}, header first. */
     /**
      * Writes {@code rows} rows to a temporary file, imports them into the database at {@code url} (credentials in the
      * URL; migrated on connect) through the library's bulk path under Seattle's policy, deletes the file and returns
      * the import's report: the data sets of W2 and W5 start from it.
      */
-    static ImportReport importInto(String url, int rows, long seed) throws IOException {
+    public static ImportReport importInto(String url, int rows, long seed) throws IOException {
         Path csv = Files.createTempFile("w4-rows", ".csv");
         try {
             write(csv, rows, seed);
@@ -77,7 +76,8 @@ final class W4Csv {
         }
     }
 
-    static void write(Path file, int rows, long seed) throws IOException {
+    /** Writes {@code rows} referrals generated from {@code seed} to {@code file}, header first. */
+    public static void write(Path file, int rows, long seed) throws IOException {
         var generator = new W4Csv(seed);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(String.join(",", ReferralImport.COLUMNS));

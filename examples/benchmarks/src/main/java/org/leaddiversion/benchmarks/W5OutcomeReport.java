@@ -291,6 +291,34 @@ public final class W5OutcomeReport {
         }
     }
 
+    /**
+     * The suite's check: the library's report and the hand-written statement's must agree on every number; the run
+     * stops otherwise. Returns how many numbers were compared.
+     */
+    public static int check(EvaluationReports reports, Connection c) throws SQLException {
+        Map<String, Double> ours = numbers(reports.outcomes(SCOPE, WINDOW, USD));
+        Map<String, Double> theirs = handWritten(c);
+        if (!ours.equals(theirs)) {
+            throw new IllegalStateException("the two reports differ:\n library " + ours + "\n by hand " + theirs);
+        }
+        return ours.size();
+    }
+
+    /** One report through the library (the suite's library side). */
+    public static void libraryReport(EvaluationReports reports) {
+        reports.outcomes(SCOPE, WINDOW, USD);
+    }
+
+    /** One report by the hand-written statement (the suite's baseline side). */
+    public static void handWrittenReport(Connection c) throws SQLException {
+        handWritten(c);
+    }
+
+    /** The report's scope and window, for the record. */
+    public static String describe() {
+        return SCOPE + ", window " + WINDOW.length() + ", data through " + WINDOW.dataThrough();
+    }
+
     /** Bytes the calling thread allocates for one report (the median of five). */
     private static long allocatedPerReport(EvaluationReports reports) {
         var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

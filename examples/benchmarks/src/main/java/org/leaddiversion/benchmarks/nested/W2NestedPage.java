@@ -75,7 +75,7 @@ public final class W2NestedPage {
     private static final SiteId SEATTLE = new SiteId("seattle-king-county");
     private static final Actor OFFICER = Actor.of("officer-1", Role.OFFICER);
     private static final Actor SERGEANT = Actor.of("sergeant-1", Role.SERGEANT);
-    private static final String QUERY = "query caseloadPage($first: Int!) { participants(first: $first) { totalCount "
+    static final String QUERY = "query caseloadPage($first: Int!) { participants(first: $first) { totalCount "
             + "edges { node { id referrals { id status door } plans { enrollmentId goals { id domain status } } "
             + "contacts(last: 5) { contactType contactAt } } } pageInfo { hasNextPage endCursor } } }";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -277,7 +277,7 @@ public final class W2NestedPage {
         report(results, w3, participants, pageSize, rounds, seconds, connections);
     }
 
-    private static String post(HttpClient http, String url, String body) throws IOException, InterruptedException {
+    static String post(HttpClient http, String url, String body) throws IOException, InterruptedException {
         var response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -303,7 +303,7 @@ public final class W2NestedPage {
         return node;
     }
 
-    private static String lua(String path, String body) throws IOException {
+    static String lua(String path, String body) throws IOException {
         return "wrk.method = \"POST\"\nwrk.path = " + JSON.writeValueAsString(path) + "\nwrk.body = "
                 + JSON.writeValueAsString(body) + "\nwrk.headers[\"Content-Type\"] = \"application/json\"\n";
     }
@@ -312,11 +312,19 @@ public final class W2NestedPage {
                  double statementsPerRequest) {
     }
 
-    private static Round wrk(String base, Path script, int seconds, int connections, HttpClient http)
+    static Round wrk(String base, Path script, int seconds, int connections, HttpClient http)
             throws Exception {
+        return wrk(base, script, seconds, connections, http, base);
+    }
+
+    /** wrk against {@code target}; statements counted on the library's pool at {@code statementsBase}. */
+    static Round wrk(String target, Path script, int seconds, int connections, HttpClient http,
+                     String statementsBase) throws Exception {
+        String base = statementsBase;
         long before = statements(http, base);
-        Process p = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s", "--timeout", "60s", "--latency", "-s",
-                script.toString(), base).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds
+                + "s", "--timeout", "60s", "--latency", "-s", script.toString(), target).redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("wrk failed: " + out);
@@ -328,13 +336,13 @@ public final class W2NestedPage {
                 millis(out, "99%"), requests, errors, requests == 0 ? 0 : (double) used / requests);
     }
 
-    private static long statements(HttpClient http, String base) throws Exception {
+    static long statements(HttpClient http, String base) throws Exception {
         var response = http.send(HttpRequest.newBuilder(URI.create(base + "/bench/statements")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body()).get("statements").asLong();
     }
 
-    private static long longOf(String out, String regex) {
+    static long longOf(String out, String regex) {
         Matcher m = Pattern.compile(regex).matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("no " + regex + " in wrk's output: " + out);
@@ -342,7 +350,7 @@ public final class W2NestedPage {
         return Long.parseLong(m.group(1));
     }
 
-    private static double doubleOf(String out, String regex) {
+    static double doubleOf(String out, String regex) {
         Matcher m = Pattern.compile(regex).matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("no " + regex + " in wrk's output: " + out);
@@ -351,7 +359,7 @@ public final class W2NestedPage {
     }
 
     /** A latency percentile line of wrk ({@code 50%  12.34ms}), in milliseconds. */
-    private static double millis(String out, String percentile) {
+    static double millis(String out, String percentile) {
         Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)").matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("no " + percentile + " in wrk's output: " + out);
@@ -407,7 +415,7 @@ public final class W2NestedPage {
         }
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] v = values.clone();
         java.util.Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
