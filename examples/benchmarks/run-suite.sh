@@ -15,7 +15,7 @@
 # --w1-seconds, --w4-rows, --w5-reports, --calibration-seconds, --skip W1,W4, --results DIR, --docs FILE).
 # Needs: a JDK 17+, wrk and pgbench (Debian: sudo apt-get install -y wrk postgresql-client postgresql-15 — pgbench
 # comes with the server package postgresql-15 on Debian 12; zonky's embedded binaries carry no pgbench), and
-# Node/npm for the PostGraphile peer (SUITE_SKIP_NPM=1 skips its install). JAVA_OPTS defaults to -Xmx2g.
+# Node/npm for the PostGraphile peer (SUITE_SKIP_NPM=1 skips its install when node_modules is there). JAVA_OPTS defaults to -Xmx2g.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -41,7 +41,7 @@ echo "run-suite: building the benchmarks" >&2
 
 if [[ "${SUITE_SKIP_NPM:-}" != 1 ]]; then
     command -v npm >/dev/null 2>&1 || { echo "run-suite: npm is missing (sudo apt-get install -y npm)," \
-        "or set SUITE_SKIP_NPM=1 to run without the PostGraphile peer" >&2; exit 2; }
+        "or set SUITE_SKIP_NPM=1 when examples/benchmarks/postgraphile/node_modules is already installed" >&2; exit 2; }
     echo "run-suite: installing the PostGraphile peer (npm ci)" >&2
     (cd examples/benchmarks/postgraphile && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -10,7 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +39,8 @@ class HandWrittenNestedPage {
             with listed as (
               select r.person_id, r.referred_at, r.id from referral r
               where not exists (select 1 from referral e where e.person_id = r.person_id
-                                and (e.referred_at, e.id) < (r.referred_at, r.id)))
+                                and (e.referred_at, e.id) < (r.referred_at, r.id))
+                and (cast(? as timestamptz) is null or (r.referred_at, r.id) > (?, ?)))
             select c.total, p.person_id, p.referred_at, p.id
             from (select count(distinct person_id) as total from referral) c
             left join (select * from listed order by referred_at, id limit ?) p on true
@@ -108,11 +112,13 @@ class HandWrittenNestedPage {
     }
 
     @PostMapping("/handwritten/caseload-page")
-    Response page(@RequestParam(defaultValue = "100") int first) throws SQLException {
+    Response page(@RequestParam(defaultValue = "100") int first, @RequestParam(required = false) String after)
+            throws SQLException {
+        ParticipantCursor from = after == null ? null : ParticipantCursor.of(after, "after");
         try (java.sql.Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Response r = read(c, first);
+                Response r = read(c, first, from);
                 c.commit();
                 return r;
             } catch (SQLException | RuntimeException e) {
@@ -122,14 +128,18 @@ class HandWrittenNestedPage {
         }
     }
 
-    private Response read(java.sql.Connection c, int first) throws SQLException {
+    private Response read(java.sql.Connection c, int first, ParticipantCursor after) throws SQLException {
         long total = 0;
         List<String> people = new ArrayList<>();
         List<String> firstReferrals = new ArrayList<>();
         Instant lastAt = null;
         String lastReferral = null;
         try (PreparedStatement s = c.prepareStatement(PAGE)) {
-            s.setInt(1, first + 1);
+            OffsetDateTime at = after == null ? null : after.firstReferredAt().atOffset(ZoneOffset.UTC);
+            s.setObject(1, at, Types.TIMESTAMP_WITH_TIMEZONE);
+            s.setObject(2, at, Types.TIMESTAMP_WITH_TIMEZONE);
+            s.setObject(3, after == null ? null : after.firstReferral().value(), Types.OTHER);
+            s.setInt(4, first + 1);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     total = rs.getLong(1);

@@ -52,8 +52,8 @@ public final class PostGraphilePeer implements AutoCloseable {
 
     /** The page in PostGraphile's schema: the library's {@code caseloadPage.graphql}, field for field. */
     static final String QUERY = """
-            query caseloadPage($first: Int!) {
-              allParticipants(first: $first, orderBy: [FIRST_REFERRED_AT_ASC, FIRST_REFERRAL_ID_ASC]) {
+            query caseloadPage($first: Int!, $after: Cursor) {
+              allParticipants(first: $first, after: $after, orderBy: [FIRST_REFERRED_AT_ASC, FIRST_REFERRAL_ID_ASC]) {
                 totalCount
                 nodes {
                   rowId firstReferredAt firstReferralId
@@ -172,9 +172,32 @@ public final class PostGraphilePeer implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/graphql";
     }
 
-    /** The POST body (query and variables) asking PostGraphile for the page of {@code first} participants. */
-    public static String pageRequest(int first) {
-        return JSON.writeValueAsString(Map.of("query", QUERY, "variables", Map.of("first", first)));
+    /**
+     * The POST body (query and variables) asking PostGraphile for the page of {@code first} participants after
+     * {@code after}: one of PostGraphile's own cursors ({@link #cursorsRequest}), or null for the first page.
+     */
+    public static String pageRequest(int first, String after) {
+        var variables = new java.util.HashMap<String, Object>();
+        variables.put("first", first);
+        variables.put("after", after);
+        return JSON.writeValueAsString(Map.of("query", QUERY, "variables", variables));
+    }
+
+    /** The POST body asking PostGraphile for the cursors of the first {@code first} participants, in page order. */
+    public static String cursorsRequest(int first) {
+        return JSON.writeValueAsString(Map.of("query", "query cursors($first: Int!) { allParticipants(first: $first, "
+                + "orderBy: [FIRST_REFERRED_AT_ASC, FIRST_REFERRAL_ID_ASC]) { edges { cursor } } }", "variables",
+                Map.of("first", first)));
+    }
+
+    /** The cursors in PostGraphile's answer to {@link #cursorsRequest}. */
+    public static List<String> cursors(JsonNode answer) {
+        if (answer.has("errors")) {
+            throw new IllegalStateException("PostGraphile answered with errors: " + answer.get("errors"));
+        }
+        List<String> out = new ArrayList<>();
+        answer.at("/data/allParticipants/edges").forEach(e -> out.add(e.get("cursor").asString()));
+        return out;
     }
 
     /**
@@ -237,23 +260,7 @@ public final class PostGraphilePeer implements AutoCloseable {
      * ticks ({@code getconf CLK_TCK}, 100 on Linux): {@code {user, system}}.
      */
     public long[] cpuTicks() {
-        long user = 0;
-        long system = 0;
-        List<ProcessHandle> all = new ArrayList<>();
-        all.add(process.toHandle());
-        process.descendants().forEach(all::add);
-        for (ProcessHandle h : all) {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
-                // after the command's closing parenthesis: state (field 3) ... utime (14), stime (15)
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                user += Long.parseLong(f[11]);
-                system += Long.parseLong(f[12]);
-            } catch (IOException e) {
-                // the process ended between listing and reading: its ticks are gone with it
-            }
-        }
-        return new long[] {user, system};
+        return ProcessCpu.treeTicks(process.toHandle());
     }
 
     /** The process ids of the primary and its workers. */

@@ -29,9 +29,6 @@ final class ThreeSides implements AutoCloseable {
 
     static final Path POSTGRAPHILE_DIR = Path.of(System.getProperty("w2.postgraphile",
             "examples/benchmarks/postgraphile"));
-    private static final String LIBRARY_QUERY = "query caseloadPage($first: Int!) { participants(first: $first) { "
-            + "totalCount edges { node { id referrals { id status door } plans { enrollmentId goals { id domain "
-            + "status } } contacts(last: 5) { contactType contactAt } } } pageInfo { hasNextPage endCursor } } }";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final EmbeddedPostgres pg;
@@ -115,16 +112,15 @@ final class ThreeSides implements AutoCloseable {
     }
 
     String libraryRaw(int first) throws IOException, InterruptedException {
-        return post(base + "/graphql", JSON.writeValueAsString(Map.of("query", LIBRARY_QUERY, "variables",
-                Map.of("first", first))));
+        return post(base + "/graphql", W2NestedPage.libraryBody(first, null));
     }
 
     String handWrittenRaw(int first) throws IOException, InterruptedException {
-        return post(base + "/handwritten/caseload-page?first=" + first, "");
+        return post(base + W2NestedPage.handWrittenPath(first, null), "");
     }
 
     String postGraphileRaw(int first) throws IOException, InterruptedException {
-        return post(peer.endpoint(), PostGraphilePeer.pageRequest(first));
+        return post(peer.endpoint(), PostGraphilePeer.pageRequest(first, null));
     }
 
     /**

@@ -75,7 +75,8 @@ public final class W2NestedPage {
     private static final SiteId SEATTLE = new SiteId("seattle-king-county");
     private static final Actor OFFICER = Actor.of("officer-1", Role.OFFICER);
     private static final Actor SERGEANT = Actor.of("sergeant-1", Role.SERGEANT);
-    static final String QUERY = "query caseloadPage($first: Int!) { participants(first: $first) { totalCount "
+    static final String QUERY = "query caseloadPage($first: Int!, $after: String) { participants(first: $first, "
+            + "after: $after) { totalCount "
             + "edges { node { id referrals { id status door } plans { enrollmentId goals { id domain status } } "
             + "contacts(last: 5) { contactType contactAt } } } pageInfo { hasNextPage endCursor } } }";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -211,13 +212,12 @@ public final class W2NestedPage {
     private static void run(int port, int participants, int pageSize, int rounds, int seconds, int connections)
             throws Exception {
         String base = "http://127.0.0.1:" + port;
-        String graphqlBody = JSON.writeValueAsString(Map.of("query", QUERY, "variables", Map.of("first", pageSize)));
+        String graphqlBody = libraryBody(pageSize, null);
         HttpClient http = HttpClient.newHttpClient();
         long s0 = statements(http, base);
         JsonNode library = canonical(JSON.readTree(post(http, base + "/graphql", graphqlBody)));
         long s1 = statements(http, base);
-        JsonNode handWritten = canonical(JSON.readTree(post(http, base + "/handwritten/caseload-page?first="
-                + pageSize, "")));
+        JsonNode handWritten = canonical(JSON.readTree(post(http, base + handWrittenPath(pageSize, null), "")));
         long s2 = statements(http, base);
         System.out.printf("SQL statements of one request: library %d, hand-written %d%n", s1 - s0, s2 - s1);
         if (!library.equals(handWritten)) {
@@ -231,11 +231,11 @@ public final class W2NestedPage {
         // W3: the statements one request costs as the page grows
         Map<Integer, long[]> w3 = new LinkedHashMap<>();
         for (int size : List.of(1, 10, 100, 1_000)) {
-            String body = JSON.writeValueAsString(Map.of("query", QUERY, "variables", Map.of("first", size)));
+            String body = libraryBody(size, null);
             long a = statements(http, base);
             post(http, base + "/graphql", body);
             long b = statements(http, base);
-            post(http, base + "/handwritten/caseload-page?first=" + size, "");
+            post(http, base + handWrittenPath(size, null), "");
             long c = statements(http, base);
             w3.put(size, new long[] {b - a, c - b});
             System.out.printf("W3 page of %4d: library %d statements, hand-written %d%n", size, b - a, c - b);
@@ -244,7 +244,7 @@ public final class W2NestedPage {
         Path libraryScript = scripts.resolve("library.lua");
         Files.writeString(libraryScript, lua("/graphql", graphqlBody));
         Path handScript = scripts.resolve("handwritten.lua");
-        Files.writeString(handScript, lua("/handwritten/caseload-page?first=" + pageSize, ""));
+        Files.writeString(handScript, lua(handWrittenPath(pageSize, null), ""));
         // warm-up: both, until the JIT has compiled their paths; not recorded
         int warmUp = Integer.getInteger("w2.warmUpSeconds", 30);
         wrk(base, libraryScript, warmUp, connections, http);
@@ -301,6 +301,20 @@ public final class W2NestedPage {
             return out;
         }
         return node;
+    }
+
+    /** The library's request body for the page of {@code first} after {@code after} (a cursor, or null). */
+    static String libraryBody(int first, String after) {
+        var variables = new java.util.HashMap<String, Object>();
+        variables.put("first", first);
+        variables.put("after", after);
+        return JSON.writeValueAsString(Map.of("query", QUERY, "variables", variables));
+    }
+
+    /** The hand-written endpoint's path for the page of {@code first} after {@code after} (the library's cursor). */
+    static String handWrittenPath(int first, String after) {
+        return "/handwritten/caseload-page?first=" + first + (after == null ? ""
+                : "&after=" + java.net.URLEncoder.encode(after, StandardCharsets.UTF_8));
     }
 
     static String lua(String path, String body) throws IOException {

@@ -43,7 +43,7 @@ public final class W3Statements {
     }
 
     /** One side at one page size: statements per request, all and data only, and what they were. */
-    record Count(double all, double data, Map<String, Long> statements) {
+    public record Count(double all, double data, Map<String, Long> statements) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,14 +89,14 @@ public final class W3Statements {
         }
     }
 
-    private static void reset(Connection stats) throws SQLException {
+    static void reset(Connection stats) throws SQLException {
         try (Statement s = stats.createStatement()) {
             s.execute("select pg_stat_statements_reset()");
         }
     }
 
     /** The calls recorded since the reset in this database, other than the statistics' own, per request. */
-    private static Count count(Connection stats, int requests) throws SQLException {
+    static Count count(Connection stats, int requests) throws SQLException {
         Map<String, Long> statements = new LinkedHashMap<>();
         long all = 0;
         long data = 0;

@@ -59,6 +59,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Suite {
 
     static final long SEED = 20_261_124L;
+    /** PostGraphile's folder (package.json, lockfile, server.mjs, views), from the repository's root. */
+    private static final Path POSTGRAPHILE = Path.of(System.getProperty("w2.postgraphile",
+            "examples/benchmarks/postgraphile"));
 
     private final Map<String, String> options;
     private final StringBuilder log = new StringBuilder();
@@ -142,12 +145,12 @@ public final class Suite {
             Path w4Work = Files.createTempDirectory("suite-w4-");
             try {
                 if (!skipped("W2")) {
-                    w2 = NestedPageRounds.start(url, connections, 100);
+                    w2 = NestedPageRounds.start(url, connections, 100, SEED);
                     w2Sides(w2, pg);
                     log("%s", w2.check());
-                    Map<Integer, long[]> w3 = w2.statementsByPageSize();
-                    w3.forEach((size, n) -> log("W3 page of %4d: library %d statements, hand-written %d", size, n[0],
-                            n[1]));
+                    var w3 = w2.statementsByPageSize(10);
+                    w3.forEach((size, row) -> row.forEach((side, n) -> log("W3 page of %4d: %-14s %.2f statements "
+                            + "a request, %.2f of them data", size, side, n.all(), n.data())));
                     results.w3(w3);
                     for (var side : w2.sides()) {
                         w2.round(side, w2WarmUp);
@@ -188,11 +191,15 @@ public final class Suite {
                             var res = w2.round(side, seconds);
                             results.add("W2", side.name(), r, res.rps());
                             results.add("W2 p50 ms", side.name(), r, res.p50());
+                            results.add("W2 p90 ms", side.name(), r, res.p90());
                             results.add("W2 p99 ms", side.name(), r, res.p99());
+                            results.add("W2 server CPU ms", side.name(), r, res.serverCpuMs());
+                            results.add("W2 database CPU ms", side.name(), r, res.databaseCpuMs());
                             results.add("W2 requests", side.name(), r, res.requests());
-                            log("round %d W2 %-14s %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms  %.2f statements/request"
-                                    + "  non-2xx %d", r, side.name(), res.rps(), res.p50(), res.p99(),
-                                    res.statementsPerRequest(), res.errors());
+                            log("round %d W2 %-14s %8.1f req/s  p50 %7.1f  p90 %7.1f  p99 %7.1f ms  CPU per request:"
+                                    + " server %6.1f ms, database %6.1f ms  non-2xx %d", r, side.name(), res.rps(),
+                                    res.p50(), res.p90(), res.p99(), res.serverCpuMs(), res.databaseCpuMs(),
+                                    res.errors());
                             if (res.requests() < 2L * connections) {
                                 log("  warning: only %d requests completed in the round at %d connections; the "
                                         + "figure is coarse — lengthen --seconds", res.requests(), connections);
@@ -265,24 +272,14 @@ public final class Suite {
     }
 
     /**
-     * The W2 sides beyond the library's own three. <b>The one place the PostGraphile peer plugs in</b> (issue 8; the
-     * peer is written on branch {@code pgpeer}): after merging, add for 1 and 2 workers
-     * <pre>{@code
-     * String pgUrl = "postgres://postgres@127.0.0.1:" + pg.getPort() + "/postgres";
-     * for (int workers : new int[] {1, 2}) {
-     *     var peer = PostGraphilePeer.start(Path.of("examples/benchmarks/postgraphile"), pgUrl, workers,
-     *             connections, 5678 + workers);
-     *     w2.add(new NestedPageRounds.Side("postgraphile-" + workers, peer.endpoint(), "",
-     *             PostGraphilePeer.pageRequest(w2.pageSize()), PostGraphilePeer::asLibraryResponse), peer::close);
-     * }
-     * }</pre>
-     * (with {@code endpoint()} the full URL, so the path is empty) and record {@code peer.cpuTicks()} per round if
-     * wanted. {@link SuiteResults} already claims W2 ≥ 2× {@code postgraphile-1} when that side is present; W3's
-     * "no more than PostGraphile + 1" needs {@code nested.W3Statements}' count for PostGraphile added to
-     * {@code SuiteResults.w3}.
+     * The W2 sides beyond the library's own three: PostGraphile (issue 8's peer, {@code examples/benchmarks/postgraphile})
+     * in 1 and in 2 worker processes, each with the library's pool size in all.
      */
-    private static void w2Sides(NestedPageRounds w2, EmbeddedPostgres pg) {
-        // PostGraphile sides: added here by the lead after merging branch pgpeer (see the comment above).
+    private static void w2Sides(NestedPageRounds w2, EmbeddedPostgres pg) throws Exception {
+        String postgresUrl = "postgres://postgres@127.0.0.1:" + pg.getPort() + "/postgres";
+        for (int workers : new int[] {1, 2}) {
+            w2.addPostGraphile(POSTGRAPHILE, postgresUrl, workers);
+        }
     }
 
     private static <T> List<T> order(List<T> sides, boolean reversed) {
