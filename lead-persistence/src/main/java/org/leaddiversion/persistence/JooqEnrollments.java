@@ -96,12 +96,35 @@ final class JooqEnrollments implements Enrollments {
 
     @Override
     public Optional<Enrollment> find(EnrollmentId id) {
-        return load(ENROLLMENT.ID.eq(id.value())).stream().findFirst();
+        return withChildren(byKey(BY_ID, id.value())).stream().findFirst();
     }
 
     @Override
     public Optional<Enrollment> openFor(PersonId person, SiteId site) {
-        return load(ENROLLMENT.OPEN_KEY.eq(openKey(site, person))).stream().findFirst();
+        return withChildren(byKey(BY_OPEN_KEY, openKey(site, person))).stream().findFirst();
+    }
+
+    /** The enrollment's columns, named as in the migrations. */
+    private static final String COLUMNS = java.util.Arrays.stream(ENROLLMENT.fields()).map(Field::getName)
+            .collect(java.util.stream.Collectors.joining(", "));
+    /** The two lookups of one enrollment by a unique key, run on every command: fixed text, rendered once. */
+    private static final String BY_ID = "select " + COLUMNS + " from enrollment where id = ?";
+    private static final String BY_OPEN_KEY = "select " + COLUMNS + " from enrollment where open_key = ?";
+
+    /** The rows {@code sql} selects with its one bind value {@code key} (at most one: the key is unique). */
+    private List<EnrollmentRecord> byKey(String sql, Object key) {
+        try {
+            return tx.dsl().connectionResult(c -> {
+                try (var select = c.prepareStatement(sql)) {
+                    select.setObject(1, key);
+                    try (var rows = select.executeQuery()) {
+                        return tx.dsl().fetch(rows, ENROLLMENT.fields()).into(ENROLLMENT);
+                    }
+                }
+            });
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw Failures.translate(e);
+        }
     }
 
     @Override
@@ -228,8 +251,12 @@ final class JooqEnrollments implements Enrollments {
     }
 
     List<Enrollment> load(Condition where) {
-        List<EnrollmentRecord> rows = tx.dsl().selectFrom(ENROLLMENT).where(where)
-                .orderBy(ENROLLMENT.STARTED_AT, ENROLLMENT.ID).fetch();
+        return withChildren(tx.dsl().selectFrom(ENROLLMENT).where(where)
+                .orderBy(ENROLLMENT.STARTED_AT, ENROLLMENT.ID).fetch());
+    }
+
+    /** The enrollments of {@code rows}, in their order, each with its referrals and prior enrollments. */
+    private List<Enrollment> withChildren(List<EnrollmentRecord> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
