@@ -169,8 +169,8 @@ final class JooqEnrollments implements Enrollments {
                 EnrollmentRecord row = record(enrollment);
                 row.changed(ENROLLMENT.ID, false);
                 int[] updated = new int[1];
-                Conflicts.mapped(() -> updated[0] = tx.dsl().update(ENROLLMENT).set(row)
-                                .where(ENROLLMENT.ID.eq(id)).and(ENROLLMENT.VERSION.eq(expectedVersion)).execute(),
+                Conflicts.mapped(() -> updated[0] = RecordUpdates.update(tx.dsl(), row, ENROLLMENT.ID, id,
+                                ENROLLMENT.VERSION, expectedVersion),
                         () -> new ConcurrentUpdateException(AGGREGATE, idText, expectedVersion, 0));
                 if (updated[0] != 1) {
                     throw new ConcurrentUpdateException(AGGREGATE, idText, expectedVersion, actualVersion(id));

@@ -154,9 +154,7 @@ final class JooqReferrals implements Referrals {
                 }
             } else {
                 row.changed(REFERRAL.ID, false);
-                int updated = tx.dsl().update(REFERRAL).set(row)
-                        .where(REFERRAL.ID.eq(id)).and(REFERRAL.VERSION.eq(expectedVersion))
-                        .execute();
+                int updated = RecordUpdates.update(tx.dsl(), row, REFERRAL.ID, id, REFERRAL.VERSION, expectedVersion);
                 if (updated != 1) {
                     throw conflict(referral, expectedVersion);
                 }
