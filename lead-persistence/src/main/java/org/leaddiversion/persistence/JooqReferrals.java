@@ -54,7 +54,8 @@ final class JooqReferrals implements Referrals {
     private final CommittedVersions<UUID, Referral.State> committed;
 
     JooqReferrals(JooqTransactions tx, EventStore events) {
-        this(tx, events, new CommittedVersions<>(8_192));
+        // a parsed state holds the whole submission (a few kilobytes): fewer are kept than of the small child lists
+        this(tx, events, new CommittedVersions<>(2_048));
     }
 
     /**
