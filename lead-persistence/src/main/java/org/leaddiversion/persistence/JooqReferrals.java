@@ -84,7 +84,7 @@ final class JooqReferrals implements Referrals {
                         if (read == null) {
                             read = json.read(row.value2());
                             // a row this transaction did not write is a committed version: shared with the node
-                            if (!memo.containsKey(new Written(key))) {
+                            if (!memo.containsKey(new Written(key)) && !memo.containsKey(BULK_WRITTEN)) {
                                 committed.put(key, version, read);
                             }
                         }
@@ -97,6 +97,9 @@ final class JooqReferrals implements Referrals {
     /** The memo key marking a referral the open transaction wrote (its versions are not committed yet). */
     private record Written(UUID id) {
     }
+
+    /** The memo key marking a transaction that bulk-inserted referrals ({@link #insertNew}): its reads stay its own. */
+    private static final Object BULK_WRITTEN = new Object();
 
     /**
      * The memo key of a referral's state at a version, as the open transaction read or wrote it: a save at that
@@ -237,6 +240,7 @@ final class JooqReferrals implements Referrals {
             return;
         }
         tx.inTransaction(() -> {
+            tx.memo().put(BULK_WRITTEN, Boolean.TRUE);
             for (BulkRows.Rendered table : batch.tables()) {
                 table.writeTo(tx.dsl());
             }
