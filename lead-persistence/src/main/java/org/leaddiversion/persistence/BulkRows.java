@@ -133,15 +133,30 @@ final class BulkRows {
             });
         }
 
+        /**
+         * One prepared insert of a single row, run for every row in JDBC batches: the statement is parsed once, where
+         * a multi-row insert of thousands of values would be rendered and parsed again for every chunk.
+         */
         private void insertValues(DSLContext dsl) {
-            int chunk = Math.max(1, BIND_VALUES / fields.size());
-            for (int from = 0; from < records.size(); from += chunk) {
-                var insert = dsl.insertInto(table).columns(fields);
-                for (Record row : records.subList(from, Math.min(records.size(), from + chunk))) {
-                    insert = insert.values(fields.stream().map(row::get).toList());
-                }
-                insert.execute();
+            var sql = new StringBuilder("insert into ").append(table.getName()).append(" (");
+            for (int i = 0; i < fields.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(fields.get(i).getName());
             }
+            sql.append(") values (").append("?, ".repeat(fields.size() - 1)).append("?)");
+            int chunk = Math.max(1, BIND_VALUES / fields.size());
+            dsl.connection(connection -> {
+                try (var insert = connection.prepareStatement(sql.toString())) {
+                    for (int from = 0; from < records.size(); from += chunk) {
+                        for (Record row : records.subList(from, Math.min(records.size(), from + chunk))) {
+                            for (int i = 0; i < fields.size(); i++) {
+                                insert.setObject(i + 1, row.get(fields.get(i)));
+                            }
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                    }
+                }
+            });
         }
     }
 

@@ -51,20 +51,80 @@ final class JooqEnrollments implements Enrollments {
 
     private final JooqTransactions tx;
     private final EventStore events;
+    private final CommittedVersions<UUID, Children> committed;
 
     JooqEnrollments(JooqTransactions tx, EventStore events) {
+        this(tx, events, new CommittedVersions<>(8_192));
+    }
+
+    JooqEnrollments(JooqTransactions tx, EventStore events, CommittedVersions<UUID, Children> committed) {
         this.tx = tx;
         this.events = events;
+        this.committed = committed;
+    }
+
+    /**
+     * An enrollment's referrals and prior enrollments at one version. Both lists only ever grow and every change is a
+     * new version, so what a committed version holds never changes: {@link #load} reads them from the database only
+     * for the versions neither the open transaction ({@link JooqTransactions#memo()}) nor this node
+     * ({@link CommittedVersions}) has seen, and a save appends only what is new without counting the stored rows.
+     */
+    record Children(List<ReferralId> referrals, List<EnrollmentId> priors) {
+        Children {
+            referrals = List.copyOf(referrals);
+            priors = List.copyOf(priors);
+        }
+    }
+
+    /** The memo key of an enrollment's children at a version, as the open transaction read or wrote them. */
+    private record AtVersion(UUID id, long version) {
+    }
+
+    /** The memo key marking an enrollment the open transaction wrote (its versions are not committed yet). */
+    private record Written(UUID id) {
+    }
+
+    /** The enrollment's children at {@code version}, if the transaction or this node knows them. */
+    private Optional<Children> known(Map<Object, Object> memo, UUID id, long version) {
+        if (memo.get(new AtVersion(id, version)) instanceof Children c) {
+            return Optional.of(c);
+        }
+        Optional<Children> shared = committed.get(id, version);
+        shared.ifPresent(c -> memo.put(new AtVersion(id, version), c));
+        return shared;
     }
 
     @Override
     public Optional<Enrollment> find(EnrollmentId id) {
-        return load(ENROLLMENT.ID.eq(id.value())).stream().findFirst();
+        return withChildren(byKey(BY_ID, id.value())).stream().findFirst();
     }
 
     @Override
     public Optional<Enrollment> openFor(PersonId person, SiteId site) {
-        return load(ENROLLMENT.OPEN_KEY.eq(openKey(site, person))).stream().findFirst();
+        return withChildren(byKey(BY_OPEN_KEY, openKey(site, person))).stream().findFirst();
+    }
+
+    /** The enrollment's columns, named as in the migrations. */
+    private static final String COLUMNS = java.util.Arrays.stream(ENROLLMENT.fields()).map(Field::getName)
+            .collect(java.util.stream.Collectors.joining(", "));
+    /** The two lookups of one enrollment by a unique key, run on every command: fixed text, rendered once. */
+    private static final String BY_ID = "select " + COLUMNS + " from enrollment where id = ?";
+    private static final String BY_OPEN_KEY = "select " + COLUMNS + " from enrollment where open_key = ?";
+
+    /** The rows {@code sql} selects with its one bind value {@code key} (at most one: the key is unique). */
+    private List<EnrollmentRecord> byKey(String sql, Object key) {
+        try {
+            return tx.dsl().connectionResult(c -> {
+                try (var select = c.prepareStatement(sql)) {
+                    select.setObject(1, key);
+                    try (var rows = select.executeQuery()) {
+                        return tx.dsl().fetch(rows, ENROLLMENT.fields()).into(ENROLLMENT);
+                    }
+                }
+            });
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw Failures.translate(e);
+        }
     }
 
     @Override
@@ -109,17 +169,27 @@ final class JooqEnrollments implements Enrollments {
                 EnrollmentRecord row = record(enrollment);
                 row.changed(ENROLLMENT.ID, false);
                 int[] updated = new int[1];
-                Conflicts.mapped(() -> updated[0] = tx.dsl().update(ENROLLMENT).set(row)
-                                .where(ENROLLMENT.ID.eq(id)).and(ENROLLMENT.VERSION.eq(expectedVersion)).execute(),
+                Conflicts.mapped(() -> updated[0] = RecordUpdates.update(tx.dsl(), row, ENROLLMENT.ID, id,
+                                ENROLLMENT.VERSION, expectedVersion),
                         () -> new ConcurrentUpdateException(AGGREGATE, idText, expectedVersion, 0));
                 if (updated[0] != 1) {
                     throw new ConcurrentUpdateException(AGGREGATE, idText, expectedVersion, actualVersion(id));
                 }
-                // referrals and prior enrollments only ever grow: append what is new
-                int referrals = tx.dsl().fetchCount(ENROLLMENT_REFERRAL, ENROLLMENT_REFERRAL.ENROLLMENT_ID.eq(id));
-                int priors = tx.dsl().fetchCount(ENROLLMENT_PRIOR, ENROLLMENT_PRIOR.ENROLLMENT_ID.eq(id));
+                // referrals and prior enrollments only ever grow: append what is new (the version just matched, so
+                // the children known at it are the stored ones)
+                Optional<Children> stored = known(tx.memo(), id, expectedVersion);
+                int referrals = stored.isPresent() ? stored.get().referrals().size()
+                        : tx.dsl().fetchCount(ENROLLMENT_REFERRAL, ENROLLMENT_REFERRAL.ENROLLMENT_ID.eq(id));
+                int priors = stored.isPresent() ? stored.get().priors().size()
+                        : tx.dsl().fetchCount(ENROLLMENT_PRIOR, ENROLLMENT_PRIOR.ENROLLMENT_ID.eq(id));
                 insertChildren(enrollment, referrals, priors);
             }
+            Children written = new Children(enrollment.referrals(), enrollment.priorEnrollments());
+            long version = enrollment.version();
+            Map<Object, Object> memo = tx.memo();
+            memo.put(new Written(id), Boolean.TRUE);
+            memo.put(new AtVersion(id, version), written);
+            tx.afterCommit(() -> committed.put(id, version, written));
             projectContacts(newEvents);
             events.append(newEvents);
             return null;
@@ -181,26 +251,51 @@ final class JooqEnrollments implements Enrollments {
     }
 
     List<Enrollment> load(Condition where) {
-        List<EnrollmentRecord> rows = tx.dsl().selectFrom(ENROLLMENT).where(where)
-                .orderBy(ENROLLMENT.STARTED_AT, ENROLLMENT.ID).fetch();
+        return withChildren(tx.dsl().selectFrom(ENROLLMENT).where(where)
+                .orderBy(ENROLLMENT.STARTED_AT, ENROLLMENT.ID).fetch());
+    }
+
+    /** The enrollments of {@code rows}, in their order, each with its referrals and prior enrollments. */
+    private List<Enrollment> withChildren(List<EnrollmentRecord> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<UUID> ids = rows.stream().map(EnrollmentRecord::getId).toList();
-        Map<UUID, List<ReferralId>> referrals = new HashMap<>();
-        tx.dsl().selectFrom(ENROLLMENT_REFERRAL).where(ENROLLMENT_REFERRAL.ENROLLMENT_ID.in(ids))
-                .orderBy(ENROLLMENT_REFERRAL.ENROLLMENT_ID, ENROLLMENT_REFERRAL.ORDINAL).fetch()
-                .forEach(r -> referrals.computeIfAbsent(r.getEnrollmentId(), k -> new ArrayList<>())
-                        .add(new ReferralId(r.getReferralId())));
-        Map<UUID, List<EnrollmentId>> priors = new HashMap<>();
-        tx.dsl().selectFrom(ENROLLMENT_PRIOR).where(ENROLLMENT_PRIOR.ENROLLMENT_ID.in(ids))
-                .orderBy(ENROLLMENT_PRIOR.ENROLLMENT_ID, ENROLLMENT_PRIOR.ORDINAL).fetch()
-                .forEach(r -> priors.computeIfAbsent(r.getEnrollmentId(), k -> new ArrayList<>())
-                        .add(new EnrollmentId(r.getPriorEnrollmentId())));
+        Map<Object, Object> memo = tx.memo();
+        Map<UUID, Children> children = new HashMap<>();
+        List<UUID> unknown = new ArrayList<>();
+        for (EnrollmentRecord r : rows) {
+            known(memo, r.getId(), r.getVersion()).ifPresentOrElse(c -> children.put(r.getId(), c),
+                    () -> unknown.add(r.getId()));
+        }
+        if (!unknown.isEmpty()) {
+            Map<UUID, List<ReferralId>> referrals = new HashMap<>();
+            tx.dsl().selectFrom(ENROLLMENT_REFERRAL).where(ENROLLMENT_REFERRAL.ENROLLMENT_ID.in(unknown))
+                    .orderBy(ENROLLMENT_REFERRAL.ENROLLMENT_ID, ENROLLMENT_REFERRAL.ORDINAL).fetch()
+                    .forEach(r -> referrals.computeIfAbsent(r.getEnrollmentId(), k -> new ArrayList<>())
+                            .add(new ReferralId(r.getReferralId())));
+            Map<UUID, List<EnrollmentId>> priors = new HashMap<>();
+            tx.dsl().selectFrom(ENROLLMENT_PRIOR).where(ENROLLMENT_PRIOR.ENROLLMENT_ID.in(unknown))
+                    .orderBy(ENROLLMENT_PRIOR.ENROLLMENT_ID, ENROLLMENT_PRIOR.ORDINAL).fetch()
+                    .forEach(r -> priors.computeIfAbsent(r.getEnrollmentId(), k -> new ArrayList<>())
+                            .add(new EnrollmentId(r.getPriorEnrollmentId())));
+            for (EnrollmentRecord r : rows) {
+                if (children.containsKey(r.getId())) {
+                    continue;
+                }
+                var read = new Children(referrals.getOrDefault(r.getId(), List.of()),
+                        priors.getOrDefault(r.getId(), List.of()));
+                children.put(r.getId(), read);
+                memo.put(new AtVersion(r.getId(), r.getVersion()), read);
+                // a row this transaction did not write is a committed version: shared with the node
+                if (!memo.containsKey(new Written(r.getId()))) {
+                    committed.put(r.getId(), r.getVersion(), read);
+                }
+            }
+        }
         var out = new ArrayList<Enrollment>(rows.size());
         for (EnrollmentRecord r : rows) {
-            out.add(toEnrollment(r, referrals.getOrDefault(r.getId(), List.of()),
-                    priors.getOrDefault(r.getId(), List.of())));
+            Children c = children.get(r.getId());
+            out.add(toEnrollment(r, c.referrals(), c.priors()));
         }
         return out;
     }

@@ -52,10 +52,41 @@ final class JooqInterventionPlans implements InterventionPlans {
 
     private final JooqTransactions tx;
     private final EventStore events;
+    private final CommittedVersions<UUID, Children> committed = new CommittedVersions<>(8_192);
 
     JooqInterventionPlans(JooqTransactions tx, EventStore events) {
         this.tx = tx;
         this.events = events;
+    }
+
+    /**
+     * A plan's goals and service referrals at one version. Every change is a new version, so what a committed version
+     * holds never changes: {@link #load} reads them only for versions neither the open transaction
+     * ({@link JooqTransactions#memo()}) nor this node ({@link CommittedVersions}) has seen, and a save at a known
+     * version writes only the rows that changed.
+     */
+    private record Children(List<Goal> goals, List<ServiceReferral> serviceReferrals) {
+        Children {
+            goals = List.copyOf(goals);
+            serviceReferrals = List.copyOf(serviceReferrals);
+        }
+    }
+
+    /** The memo key of a plan's children at a version, as the open transaction read or wrote them. */
+    private record AtVersion(UUID id, long version) {
+    }
+
+    /** The memo key marking a plan the open transaction wrote (its versions are not committed yet). */
+    private record Written(UUID id) {
+    }
+
+    private Optional<Children> known(Map<Object, Object> memo, UUID id, long version) {
+        if (memo.get(new AtVersion(id, version)) instanceof Children c) {
+            return Optional.of(c);
+        }
+        Optional<Children> shared = committed.get(id, version);
+        shared.ifPresent(c -> memo.put(new AtVersion(id, version), c));
+        return shared;
     }
 
     @Override
@@ -85,14 +116,71 @@ final class JooqInterventionPlans implements InterventionPlans {
                 if (updated != 1) {
                     throw new ConcurrentUpdateException(AGGREGATE, idText, expectedVersion, actualVersion(id));
                 }
-                // goals change status in place: the version row lock serialises writers, so rewrite the children
+            }
+            Map<Object, Object> memo = tx.memo();
+            var written = new Children(plan.goals(), plan.serviceReferrals());
+            // the version just matched, so the children known at it are the stored ones: write only what changed;
+            // otherwise (goals change status in place, and the version row lock serialises writers) rewrite them
+            Optional<Children> stored = expectedVersion < 0 ? Optional.of(new Children(List.of(), List.of()))
+                    : known(memo, id, expectedVersion);
+            var goals = new ArrayList<PlanGoalRecord>();
+            for (int i = 0; i < written.goals().size(); i++) {
+                goals.add(goalRecord(id, i, written.goals().get(i)));
+            }
+            var referrals = new ArrayList<PlanServiceReferralRecord>();
+            for (int i = 0; i < written.serviceReferrals().size(); i++) {
+                referrals.add(referralRecord(id, i, written.serviceReferrals().get(i)));
+            }
+            if (stored.isPresent() && sameIds(stored.get().goals(), written.goals(), Goal::id)
+                    && sameIds(stored.get().serviceReferrals(), written.serviceReferrals(), ServiceReferral::id)) {
+                writeChanges(PLAN_GOAL, PLAN_GOAL.PLAN_ID, PLAN_GOAL.ORDINAL, id, stored.get().goals(),
+                        written.goals(), goals);
+                writeChanges(PLAN_SERVICE_REFERRAL, PLAN_SERVICE_REFERRAL.PLAN_ID, PLAN_SERVICE_REFERRAL.ORDINAL, id,
+                        stored.get().serviceReferrals(), written.serviceReferrals(), referrals);
+            } else {
                 tx.dsl().deleteFrom(PLAN_GOAL).where(PLAN_GOAL.PLAN_ID.eq(id)).execute();
                 tx.dsl().deleteFrom(PLAN_SERVICE_REFERRAL).where(PLAN_SERVICE_REFERRAL.PLAN_ID.eq(id)).execute();
+                insert(PLAN_GOAL, goals);
+                insert(PLAN_SERVICE_REFERRAL, referrals);
             }
-            insertChildren(plan);
+            long version = plan.version();
+            memo.put(new Written(id), Boolean.TRUE);
+            memo.put(new AtVersion(id, version), written);
+            tx.afterCommit(() -> committed.put(id, version, written));
             events.append(newEvents);
             return null;
         });
+    }
+
+    /** Whether the stored rows keep their ids at their ordinals in the new list (rows are only added after them). */
+    private static <T> boolean sameIds(List<T> stored, List<T> now, java.util.function.Function<T, ?> id) {
+        if (stored.size() > now.size()) {
+            return false;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            if (!id.apply(stored.get(i)).equals(id.apply(now.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Updates the rows that changed in place (by plan and ordinal) and inserts the new ones after them. */
+    private <T, R extends org.jooq.UpdatableRecord<R>> void writeChanges(org.jooq.Table<R> table, Field<UUID> plan,
+            Field<Integer> ordinal, UUID id, List<T> stored, List<T> now, List<R> rows) {
+        for (int i = 0; i < stored.size(); i++) {
+            if (!stored.get(i).equals(now.get(i))) {
+                tx.dsl().update(table).set(rows.get(i)).where(plan.eq(id)).and(ordinal.eq(i)).execute();
+            }
+        }
+        insert(table, rows.subList(stored.size(), rows.size()));
+    }
+
+    /** One multi-row insert of {@code rows} (none: no statement). */
+    private <R extends org.jooq.TableRecord<R>> void insert(org.jooq.Table<R> table, List<R> rows) {
+        if (!rows.isEmpty()) {
+            tx.dsl().insertInto(table).columns(table.fields()).valuesOfRecords(rows).execute();
+        }
     }
 
     @Override
@@ -105,43 +193,48 @@ final class JooqInterventionPlans implements InterventionPlans {
                 .fetchOptional(INTERVENTION_PLAN.VERSION).orElse(-1L);
     }
 
-    private void insertChildren(InterventionPlan plan) {
-        UUID id = plan.id().value();
-        var goals = new ArrayList<PlanGoalRecord>();
-        for (int i = 0; i < plan.goals().size(); i++) {
-            goals.add(goalRecord(id, i, plan.goals().get(i)));
-        }
-        if (!goals.isEmpty()) {
-            tx.dsl().batchInsert(goals).execute();
-        }
-        var referrals = new ArrayList<PlanServiceReferralRecord>();
-        for (int i = 0; i < plan.serviceReferrals().size(); i++) {
-            referrals.add(referralRecord(id, i, plan.serviceReferrals().get(i)));
-        }
-        if (!referrals.isEmpty()) {
-            tx.dsl().batchInsert(referrals).execute();
-        }
-    }
-
     List<InterventionPlan> load(Condition where) {
         List<InterventionPlanRecord> rows = tx.dsl().selectFrom(INTERVENTION_PLAN).where(where)
                 .orderBy(INTERVENTION_PLAN.ENROLLMENT_ID).fetch();
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<UUID> ids = rows.stream().map(InterventionPlanRecord::getId).toList();
-        Map<UUID, List<Goal>> goals = new HashMap<>();
-        tx.dsl().selectFrom(PLAN_GOAL).where(PLAN_GOAL.PLAN_ID.in(ids)).orderBy(PLAN_GOAL.PLAN_ID, PLAN_GOAL.ORDINAL)
-                .fetch().forEach(r -> goals.computeIfAbsent(r.getPlanId(), k -> new ArrayList<>()).add(toGoal(r)));
-        Map<UUID, List<ServiceReferral>> referrals = new HashMap<>();
-        tx.dsl().selectFrom(PLAN_SERVICE_REFERRAL).where(PLAN_SERVICE_REFERRAL.PLAN_ID.in(ids))
-                .orderBy(PLAN_SERVICE_REFERRAL.PLAN_ID, PLAN_SERVICE_REFERRAL.ORDINAL).fetch()
-                .forEach(r -> referrals.computeIfAbsent(r.getPlanId(), k -> new ArrayList<>()).add(toReferral(r)));
+        Map<Object, Object> memo = tx.memo();
+        Map<UUID, Children> children = new HashMap<>();
+        List<UUID> unknown = new ArrayList<>();
+        for (InterventionPlanRecord r : rows) {
+            known(memo, r.getId(), r.getVersion()).ifPresentOrElse(c -> children.put(r.getId(), c),
+                    () -> unknown.add(r.getId()));
+        }
+        if (!unknown.isEmpty()) {
+            Map<UUID, List<Goal>> goals = new HashMap<>();
+            tx.dsl().selectFrom(PLAN_GOAL).where(PLAN_GOAL.PLAN_ID.in(unknown))
+                    .orderBy(PLAN_GOAL.PLAN_ID, PLAN_GOAL.ORDINAL).fetch()
+                    .forEach(r -> goals.computeIfAbsent(r.getPlanId(), k -> new ArrayList<>()).add(toGoal(r)));
+            Map<UUID, List<ServiceReferral>> referrals = new HashMap<>();
+            tx.dsl().selectFrom(PLAN_SERVICE_REFERRAL).where(PLAN_SERVICE_REFERRAL.PLAN_ID.in(unknown))
+                    .orderBy(PLAN_SERVICE_REFERRAL.PLAN_ID, PLAN_SERVICE_REFERRAL.ORDINAL).fetch()
+                    .forEach(r -> referrals.computeIfAbsent(r.getPlanId(), k -> new ArrayList<>())
+                            .add(toReferral(r)));
+            for (InterventionPlanRecord r : rows) {
+                if (children.containsKey(r.getId())) {
+                    continue;
+                }
+                var read = new Children(goals.getOrDefault(r.getId(), List.of()),
+                        referrals.getOrDefault(r.getId(), List.of()));
+                children.put(r.getId(), read);
+                memo.put(new AtVersion(r.getId(), r.getVersion()), read);
+                // a row this transaction did not write is a committed version: shared with the node
+                if (!memo.containsKey(new Written(r.getId()))) {
+                    committed.put(r.getId(), r.getVersion(), read);
+                }
+            }
+        }
         var out = new ArrayList<InterventionPlan>(rows.size());
         for (InterventionPlanRecord r : rows) {
+            Children c = children.get(r.getId());
             out.add(InterventionPlan.restore(new InterventionPlanId(r.getId()), new EnrollmentId(r.getEnrollmentId()),
-                    r.getVersion(), goals.getOrDefault(r.getId(), List.of()),
-                    referrals.getOrDefault(r.getId(), List.of())));
+                    r.getVersion(), c.goals(), c.serviceReferrals()));
         }
         return out;
     }

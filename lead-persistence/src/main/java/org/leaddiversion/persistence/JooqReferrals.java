@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -50,16 +51,61 @@ final class JooqReferrals implements Referrals {
     private final JooqTransactions tx;
     private final EventStore events;
     private final ReferralJson json = new ReferralJson();
+    private final CommittedVersions<UUID, Referral.State> committed;
 
     JooqReferrals(JooqTransactions tx, EventStore events) {
+        // a parsed state holds the whole submission (a few kilobytes): fewer are kept than of the small child lists
+        this(tx, events, new CommittedVersions<>(2_048));
+    }
+
+    /**
+     * @param committed the parsed states of committed versions this node has read or written: a find at a version
+     *                  found there skips parsing the state document again
+     */
+    JooqReferrals(JooqTransactions tx, EventStore events, CommittedVersions<UUID, Referral.State> committed) {
         this.tx = tx;
         this.events = events;
+        this.committed = committed;
     }
 
     @Override
     public Optional<Referral> find(ReferralId id) {
-        return tx.dsl().select(REFERRAL.STATE).from(REFERRAL).where(REFERRAL.ID.eq(id.value()))
-                .fetchOptional(REFERRAL.STATE).map(this::restore);
+        return tx.dsl().select(REFERRAL.VERSION, REFERRAL.STATE).from(REFERRAL).where(REFERRAL.ID.eq(id.value()))
+                .fetchOptional().map(row -> {
+                    UUID key = id.value();
+                    long version = row.value1();
+                    Map<Object, Object> memo = tx.memo();
+                    var at = new Stored(key, version);
+                    Referral.State read;
+                    if (memo.get(at) instanceof Referral.State known) {
+                        read = known;
+                    } else {
+                        read = committed.get(key, version).orElse(null);
+                        if (read == null) {
+                            read = json.read(row.value2());
+                            // a row this transaction did not write is a committed version: shared with the node
+                            if (!memo.containsKey(new Written(key)) && !memo.containsKey(BULK_WRITTEN)) {
+                                committed.put(key, version, read);
+                            }
+                        }
+                        memo.put(at, read);
+                    }
+                    return Referral.restore(read);
+                });
+    }
+
+    /** The memo key marking a referral the open transaction wrote (its versions are not committed yet). */
+    private record Written(UUID id) {
+    }
+
+    /** The memo key marking a transaction that bulk-inserted referrals ({@link #insertNew}): its reads stay its own. */
+    private static final Object BULK_WRITTEN = new Object();
+
+    /**
+     * The memo key of a referral's state at a version, as the open transaction read or wrote it: a save at that
+     * version rewrites the screening reasons and the held charge only when they changed.
+     */
+    private record Stored(UUID id, long version) {
     }
 
     @Override
@@ -112,21 +158,35 @@ final class JooqReferrals implements Referrals {
                 }
             } else {
                 row.changed(REFERRAL.ID, false);
-                int updated = tx.dsl().update(REFERRAL).set(row)
-                        .where(REFERRAL.ID.eq(id)).and(REFERRAL.VERSION.eq(expectedVersion))
-                        .execute();
+                int updated = RecordUpdates.update(tx.dsl(), row, REFERRAL.ID, id, REFERRAL.VERSION, expectedVersion);
                 if (updated != 1) {
                     throw conflict(referral, expectedVersion);
                 }
+            }
+            // the projections as stored at the expected version, when this transaction read or wrote that version
+            // (the version just matched, so they are what the rows hold)
+            Referral.State before = expectedVersion < 0 ? null
+                    : tx.memo().get(new Stored(id, expectedVersion)) instanceof Referral.State s ? s : null;
+            List<ScreeningReasonRecord> reasons = reasons(id, referral.screening());
+            boolean reasonsKept = before != null && reasons.equals(reasons(id, before.screening()));
+            Optional<DivertedCaseRecord> held = referral.divertedCase().map(c -> heldCharge(id, c));
+            boolean heldKept = before != null && held.equals(before.divertedCase().map(c -> heldCharge(id, c)));
+            if (expectedVersion >= 0 && !reasonsKept) {
                 tx.dsl().deleteFrom(SCREENING_REASON).where(SCREENING_REASON.REFERRAL_ID.eq(id)).execute();
+            }
+            if (expectedVersion >= 0 && !heldKept) {
                 tx.dsl().deleteFrom(DIVERTED_CASE).where(DIVERTED_CASE.REFERRAL_ID.eq(id)).execute();
             }
-            List<ScreeningReasonRecord> reasons = reasons(id, referral.screening());
-            if (!reasons.isEmpty()) {
+            if (!reasons.isEmpty() && !reasonsKept) {
                 tx.dsl().batchInsert(reasons).execute();
             }
-            referral.divertedCase().ifPresent(c -> tx.dsl().insertInto(DIVERTED_CASE).set(heldCharge(id, c))
-                    .execute());
+            if (held.isPresent() && !heldKept) {
+                tx.dsl().insertInto(DIVERTED_CASE).set(held.get()).execute();
+            }
+            Referral.State written = referral.state();
+            tx.memo().put(new Written(id), Boolean.TRUE);
+            tx.memo().put(new Stored(id, written.version()), written);
+            tx.afterCommit(() -> committed.put(id, written.version(), written));
             events.append(newEvents);
             return null;
         });
@@ -180,6 +240,7 @@ final class JooqReferrals implements Referrals {
             return;
         }
         tx.inTransaction(() -> {
+            tx.memo().put(BULK_WRITTEN, Boolean.TRUE);
             for (BulkRows.Rendered table : batch.tables()) {
                 table.writeTo(tx.dsl());
             }
