@@ -207,7 +207,8 @@ final class JooqReferrals implements Referrals {
         return new ConcurrentUpdateException(AGGREGATE, referral.id().toString(), expectedVersion, actual);
     }
 
-    private Referral restore(String state) {
+    /** The referral a stored state document holds. */
+    Referral restore(String state) {
         return Referral.restore(json.read(state));
     }
 
