@@ -51,7 +51,6 @@ import org.leaddiversion.domain.common.Role;
 import org.leaddiversion.domain.enrollment.ContactType;
 import org.leaddiversion.domain.enrollment.EnrollmentEvent.ContactRecorded;
 import org.leaddiversion.domain.enrollment.EnrollmentId;
-import org.leaddiversion.domain.intake.Referral;
 import org.leaddiversion.domain.plan.FlexExpenditure;
 import org.leaddiversion.domain.plan.FlexExpenditureId;
 import org.leaddiversion.domain.plan.FlexFund;
@@ -117,16 +116,15 @@ final class JooqGroupRows {
             SQLDataType.BOOLEAN, SQLDataType.NUMERIC(19, 4), SQLDataType.UUID, SQLDataType.CLOB);
 
     private final JooqTransactions tx;
-    private final JooqReferrals referrals;
 
-    JooqGroupRows(JooqTransactions tx, JooqReferrals referrals) {
+    JooqGroupRows(JooqTransactions tx) {
         this.tx = tx;
-        this.referrals = referrals;
     }
 
     /**
      * Loads each of {@link #GROUPS} in {@code who} for the people named there, in one statement; the data of each
-     * group by participant (a participant named has a list, possibly empty): referrals as stored, oldest first; plans
+     * group by participant (a participant named has a list, possibly empty): referrals as their stored state documents
+     * (for {@link ReferralJson#view}), oldest first; plans
      * as one summary per enrollment with a plan or a fund, in the order the enrollments started; contacts in the
      * order they took place.
      *
@@ -272,9 +270,9 @@ final class JooqGroupRows {
     // ---- putting the rows together ------------------------------------------------------------------------------
 
     /** The rows read, by kind and person. */
-    private final class Rows {
+    private static final class Rows {
 
-        final Map<PersonId, List<Referral>> referrals = new HashMap<>();
+        final Map<PersonId, List<String>> referrals = new HashMap<>();
         final Map<UUID, PlanRow> planRows = new HashMap<>();
         final Map<UUID, FundRow> fundRows = new HashMap<>();
         final Map<UUID, List<Ordered<Goal>>> goals = new HashMap<>();
@@ -289,8 +287,7 @@ final class JooqGroupRows {
             PersonId person = new PersonId(rs.getString(PERSON + 1));
             switch (tag) {
                 case REFERRAL_ROW:
-                    referrals.computeIfAbsent(person, k -> new ArrayList<>())
-                            .add(JooqGroupRows.this.referrals.restore(rs.getString(TEXT + 1)));
+                    referrals.computeIfAbsent(person, k -> new ArrayList<>()).add(rs.getString(TEXT + 1));
                     break;
                 case PLAN_ROW: {
                     UUID enrollment = uuid(rs, ENROLLMENT_ID);

@@ -38,9 +38,9 @@ final class JooqRecordGroups {
     private final JooqTransactions tx;
     private final JooqGroupRows rows;
 
-    JooqRecordGroups(JooqTransactions tx, JooqReferrals referrals) {
+    JooqRecordGroups(JooqTransactions tx) {
         this.tx = tx;
-        this.rows = new JooqGroupRows(tx, referrals);
+        this.rows = new JooqGroupRows(tx);
     }
 
     /** What one statement loaded: each group's data by participant (a participant not loaded has none). */

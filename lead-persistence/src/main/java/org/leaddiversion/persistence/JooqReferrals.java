@@ -207,8 +207,7 @@ final class JooqReferrals implements Referrals {
         return new ConcurrentUpdateException(AGGREGATE, referral.id().toString(), expectedVersion, actual);
     }
 
-    /** The referral a stored state document holds. */
-    Referral restore(String state) {
+    private Referral restore(String state) {
         return Referral.restore(json.read(state));
     }
 
