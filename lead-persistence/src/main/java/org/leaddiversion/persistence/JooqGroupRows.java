@@ -88,7 +88,8 @@ final class JooqGroupRows {
     private static final int EXPENDITURE_ROW = 5;
     private static final int CONTACT_ROW = 6;
 
-    // the shared row shape: (position, name, type); a select names the columns it fills, the others are typed nulls
+    // the shared row shape, by position (its columns' types and names below); a select fills the columns it needs, the
+    // others are typed nulls
     private static final int TAG = 0;
     private static final int PERSON = 1;
     private static final int ENROLLMENT_ID = 2;
@@ -114,6 +115,9 @@ final class JooqGroupRows {
             SQLDataType.TIMESTAMPWITHTIMEZONE, SQLDataType.BIGINT, SQLDataType.VARCHAR, SQLDataType.VARCHAR,
             SQLDataType.VARCHAR, SQLDataType.VARCHAR, SQLDataType.VARCHAR, SQLDataType.VARCHAR, SQLDataType.VARCHAR,
             SQLDataType.BOOLEAN, SQLDataType.NUMERIC(19, 4), SQLDataType.UUID, SQLDataType.CLOB);
+
+    private static final List<String> NAMES = List.of("tag", "person", "enrollment", "id", "ordinal", "at_", "at2",
+            "number", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "flag", "amount", "id2", "text_");
 
     private final JooqTransactions tx;
 
@@ -257,9 +261,6 @@ final class JooqGroupRows {
         }
         return out;
     }
-
-    private static final List<String> NAMES = List.of("tag", "person", "enrollment", "id", "ordinal", "at_", "at2",
-            "number", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "flag", "amount", "id2", "text_");
 
     private static List<String> values(Set<PersonId> people) {
         List<String> out = new ArrayList<>(people.size());
