@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.leaddiversion.domain.common.Actor;
 import org.leaddiversion.domain.common.ActorId;
@@ -27,21 +26,18 @@ import org.leaddiversion.domain.plan.Caseloads;
 import org.leaddiversion.domain.plan.FlexExpenditure;
 import org.leaddiversion.domain.plan.FlexExpenditureId;
 import org.leaddiversion.domain.plan.FlexFund;
-import org.leaddiversion.domain.plan.Goal;
 import org.leaddiversion.domain.plan.GoalId;
 import org.leaddiversion.domain.plan.GoalKind;
 import org.leaddiversion.domain.plan.GoalStatus;
 import org.leaddiversion.domain.plan.InterventionPlan;
 import org.leaddiversion.domain.plan.PlanDomain;
 import org.leaddiversion.domain.plan.PlanEvent;
-import org.leaddiversion.domain.plan.ServiceReferral;
 import org.leaddiversion.domain.plan.ServiceReferralId;
 import org.leaddiversion.domain.plan.ServiceReferralStatus;
 import org.leaddiversion.domain.referral.PersonId;
 import org.leaddiversion.persistence.ParticipantRecords;
 import org.leaddiversion.persistence.PersistentProgramme;
 import org.leaddiversion.persistence.PlanSummary;
-import org.leaddiversion.persistence.RecordGroup;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -49,8 +45,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Case management (SPEC §6), on the case-management desk: caseload assignments under the cap (R30), the participant's
- * own plan (R31) and flexible-fund spending with its caps and approvals (R33), plus the participant's plans as a field
- * group of her record (PLAN_SUMMARY, through its DataLoader).
+ * own plan (R31) and flexible-fund spending with its caps and approvals (R33). The participant's plans as a field group
+ * of her record (PLAN_SUMMARY) and the fields of a plan summary are wired in {@link ParticipantFields}.
  *
  * <p>A plan command's result is the enrollment's plan read back from the participant's record for the viewer, so the
  * plan inputs name the participant as well as the enrollment: the audited reads are by participant. An assignment has
@@ -71,32 +67,6 @@ class CaseManagementController {
     }
 
     // ---- the participant's plans ----------------------------------------------------------------------------------
-
-    @SchemaMapping(typeName = "Participant")
-    CompletableFuture<DataFetcherResult<List<PlanSummary>>> plans(ParticipantController.ParticipantRef participant,
-                                                                  DataFetchingEnvironment env) {
-        return ParticipantLoaders.load(RecordGroup.PLANS, participant.id(), env);
-    }
-
-    @SchemaMapping(typeName = "PlanSummary")
-    EnrollmentId enrollmentId(PlanSummary summary) {
-        return summary.enrollment();
-    }
-
-    @SchemaMapping(typeName = "PlanSummary")
-    List<Goal> goals(PlanSummary summary) {
-        return summary.plan().map(InterventionPlan::goals).orElse(List.of());
-    }
-
-    @SchemaMapping(typeName = "PlanSummary")
-    List<ServiceReferral> serviceReferrals(PlanSummary summary) {
-        return summary.plan().map(InterventionPlan::serviceReferrals).orElse(List.of());
-    }
-
-    @SchemaMapping(typeName = "PlanSummary")
-    List<FlexExpenditure> expenditures(PlanSummary summary) {
-        return summary.fund().map(FlexFund::expenditures).orElse(List.of());
-    }
 
     @SchemaMapping(typeName = "FlexExpenditure")
     Optional<GoalId> linkedGoalId(FlexExpenditure expenditure) {

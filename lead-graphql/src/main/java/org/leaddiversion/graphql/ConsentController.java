@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.leaddiversion.domain.access.DataClass;
 import org.leaddiversion.domain.common.InvalidValueException;
 import org.leaddiversion.domain.common.Outcome;
@@ -30,7 +29,6 @@ import org.leaddiversion.domain.consent.RecipientCircumstances;
 import org.leaddiversion.domain.referral.PersonId;
 import org.leaddiversion.persistence.ParticipantRecords;
 import org.leaddiversion.persistence.PersistentProgramme;
-import org.leaddiversion.persistence.RecordGroup;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -39,8 +37,8 @@ import org.springframework.stereotype.Controller;
 /**
  * Consent and disclosure (SPEC §7.5–7.6), on the disclosure desk: consents recorded and revoked on the participant's
  * word, disclosures decided by the domain's disclosure policy (the access matrix and an in-force consent or Part 2
- * exception, R35, R36) and logged once, and the participant's consents as a field group of her record
- * (ENROLLMENT_STATUS, through its DataLoader). A disclosure decision is an answer, not a record of the participant:
+ * exception, R35, R36) and logged once; the participant's consents as a field group of her record (ENROLLMENT_STATUS)
+ * are wired in {@link ParticipantFields}. A disclosure decision is an answer, not a record of the participant:
  * its payload is the decision itself.
  */
 @Controller
@@ -57,12 +55,6 @@ class ConsentController {
     }
 
     // ---- the participant's consents -------------------------------------------------------------------------------
-
-    @SchemaMapping(typeName = "Participant")
-    CompletableFuture<DataFetcherResult<List<Consent>>> consents(ParticipantController.ParticipantRef participant,
-                                                                 DataFetchingEnvironment env) {
-        return ParticipantLoaders.load(RecordGroup.CONSENTS, participant.id(), env);
-    }
 
     /** Whether the consent is in force now, on the programme's clock. */
     @SchemaMapping(typeName = "Consent")

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import org.leaddiversion.domain.common.Actor;
 import org.leaddiversion.domain.common.InvalidValueException;
@@ -22,19 +21,17 @@ import org.leaddiversion.domain.prosecution.LegalMatter;
 import org.leaddiversion.domain.prosecution.PostEnrollmentCase;
 import org.leaddiversion.domain.prosecution.PostEnrollmentCaseId;
 import org.leaddiversion.domain.referral.PersonId;
-import org.leaddiversion.graphql.ParticipantController.ParticipantRef;
 import org.leaddiversion.persistence.ParticipantRecords;
 import org.leaddiversion.persistence.PersistentProgramme;
 import org.leaddiversion.persistence.Reader;
-import org.leaddiversion.persistence.RecordGroup;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Prosecution coordination: the {@link CoordinationDesk}'s commands, acting as the request's viewer, and a
- * participant's cases. A command's case is read back through the audited {@link ParticipantRecords#casesOf}, so the
+ * Prosecution coordination: the {@link CoordinationDesk}'s commands, acting as the request's viewer (a participant's
+ * cases as a field group of her record are wired in {@link ParticipantFields}). A command's case is read back through the audited {@link ParticipantRecords#casesOf}, so the
  * payload shows it only to a viewer who may read legal coordination data.
  */
 @Controller
@@ -84,12 +81,6 @@ class CoordinationController {
         PostEnrollmentCase changed = payload.changed().get();
         return CareInputs.one(records.casesOf(payload.reader(), changed.person()), c -> c.id().equals(changed.id()),
                 env);
-    }
-
-    @SchemaMapping(typeName = "Participant")
-    CompletableFuture<DataFetcherResult<List<PostEnrollmentCase>>> cases(ParticipantRef participant,
-                                                                         DataFetchingEnvironment env) {
-        return ParticipantLoaders.load(RecordGroup.CASES, participant.id(), env);
     }
 
     @MutationMapping

@@ -188,6 +188,12 @@ public class LeadGraphQlAutoConfiguration {
         return new ParticipantLoaders(records, registry);
     }
 
+    /** The fields a page repeats for every participant on it, as plain fetchers. */
+    @Bean
+    RuntimeWiringConfigurer leadParticipantFields() {
+        return new ParticipantFields();
+    }
+
     @Bean
     RuntimeWiringConfigurer leadScalars() {
         return wiring -> wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.DATE).scalar(Scalars.LONG);
@@ -235,8 +241,7 @@ public class LeadGraphQlAutoConfiguration {
                 }
             });
             if (!introspection) {
-                builder.configureRuntimeWiring(wiring -> wiring.fieldVisibility(
-                        graphql.schema.visibility.NoIntrospectionGraphqlFieldVisibility.NO_INTROSPECTION_FIELD_VISIBILITY));
+                builder.configureRuntimeWiring(wiring -> wiring.fieldVisibility(IntrospectionHidden.FIELDS));
             }
         };
     }

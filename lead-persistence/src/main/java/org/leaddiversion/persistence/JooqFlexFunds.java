@@ -4,9 +4,6 @@
  */
 package org.leaddiversion.persistence;
 
-import static org.jooq.impl.DSL.multiset;
-import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectFrom;
 import static org.leaddiversion.persistence.jooq.Tables.FLEX_EXPENDITURE;
 import static org.leaddiversion.persistence.jooq.Tables.FLEX_FUND;
 
@@ -18,10 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Result;
-import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 import org.leaddiversion.domain.common.Actor;
 import org.leaddiversion.domain.common.ActorId;
@@ -122,33 +115,6 @@ final class JooqFlexFunds implements FlexFunds {
                     spent.getOrDefault(r.getEnrollmentId(), List.of())));
         }
         return out;
-    }
-
-    // ---- nested in a read of participants ------------------------------------------------------------------------
-
-    private static final Field<Result<FlexExpenditureRecord>> EXPENDITURES = multiset(
-            selectFrom(FLEX_EXPENDITURE).where(FLEX_EXPENDITURE.ENROLLMENT_ID.eq(FLEX_FUND.ENROLLMENT_ID)))
-            .as("expenditures");
-
-    /**
-     * The flexible fund of the enrollment {@code enrollment} names (none or one) with its expenditures: a nested
-     * collection for a query that reads participants, mapped back by {@link #fund(Result)}.
-     */
-    static Field<Result<Record>> fundOf(Field<UUID> enrollment) {
-        List<SelectField<?>> columns = new ArrayList<>(List.of(FLEX_FUND.fields()));
-        columns.add(EXPENDITURES);
-        return multiset(select(columns).from(FLEX_FUND).where(FLEX_FUND.ENROLLMENT_ID.eq(enrollment)));
-    }
-
-    /** The fund a {@link #fundOf} collection holds, if any. */
-    static Optional<FlexFund> fund(Result<Record> rows) {
-        return rows.stream().findFirst().map(row -> {
-            FlexFundRecord r = row.into(FLEX_FUND);
-            return FlexFund.restore(new EnrollmentId(r.getEnrollmentId()), r.getVersion(),
-                    row.get(EXPENDITURES).stream()
-                            .sorted(java.util.Comparator.comparing(FlexExpenditureRecord::getOrdinal))
-                            .map(JooqFlexFunds::toExpenditure).toList());
-        });
     }
 
     private static FlexExpenditure toExpenditure(FlexExpenditureRecord r) {

@@ -4,9 +4,6 @@
  */
 package org.leaddiversion.persistence;
 
-import static org.jooq.impl.DSL.multiset;
-import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectFrom;
 import static org.leaddiversion.persistence.jooq.Tables.INTERVENTION_PLAN;
 import static org.leaddiversion.persistence.jooq.Tables.PLAN_GOAL;
 import static org.leaddiversion.persistence.jooq.Tables.PLAN_SERVICE_REFERRAL;
@@ -19,9 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Result;
-import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 import org.leaddiversion.domain.common.ConcurrentUpdateException;
 import org.leaddiversion.domain.common.DomainEvent;
@@ -237,40 +231,6 @@ final class JooqInterventionPlans implements InterventionPlans {
                     r.getVersion(), c.goals(), c.serviceReferrals()));
         }
         return out;
-    }
-
-    // ---- nested in a read of participants ------------------------------------------------------------------------
-
-    private static final Field<Result<PlanGoalRecord>> GOALS = multiset(
-            selectFrom(PLAN_GOAL).where(PLAN_GOAL.PLAN_ID.eq(INTERVENTION_PLAN.ID))).as("goals");
-
-    private static final Field<Result<PlanServiceReferralRecord>> SERVICE_REFERRALS = multiset(
-            selectFrom(PLAN_SERVICE_REFERRAL).where(PLAN_SERVICE_REFERRAL.PLAN_ID.eq(INTERVENTION_PLAN.ID)))
-            .as("service_referrals");
-
-    /**
-     * The plan of the enrollment {@code enrollment} names (none or one) with its goals and service referrals: a nested
-     * collection for a query that reads participants, mapped back by {@link #plan(Result)}.
-     */
-    static Field<Result<Record>> planOf(Field<UUID> enrollment) {
-        List<SelectField<?>> columns = new ArrayList<>(List.of(INTERVENTION_PLAN.fields()));
-        columns.add(GOALS);
-        columns.add(SERVICE_REFERRALS);
-        return multiset(select(columns).from(INTERVENTION_PLAN).where(INTERVENTION_PLAN.ENROLLMENT_ID.eq(enrollment)));
-    }
-
-    /** The plan a {@link #planOf} collection holds, if any. */
-    static Optional<InterventionPlan> plan(Result<Record> rows) {
-        return rows.stream().findFirst().map(row -> {
-            InterventionPlanRecord r = row.into(INTERVENTION_PLAN);
-            return InterventionPlan.restore(new InterventionPlanId(r.getId()), new EnrollmentId(r.getEnrollmentId()),
-                    r.getVersion(),
-                    row.get(GOALS).stream().sorted(java.util.Comparator.comparing(PlanGoalRecord::getOrdinal))
-                            .map(JooqInterventionPlans::toGoal).toList(),
-                    row.get(SERVICE_REFERRALS).stream()
-                            .sorted(java.util.Comparator.comparing(PlanServiceReferralRecord::getOrdinal))
-                            .map(JooqInterventionPlans::toReferral).toList());
-        });
     }
 
     private static Goal toGoal(PlanGoalRecord r) {

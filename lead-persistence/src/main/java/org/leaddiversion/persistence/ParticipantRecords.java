@@ -120,7 +120,7 @@ public final class ParticipantRecords {
         this.workgroup = workgroup;
         this.clock = clock;
         this.lists = new JooqParticipantLists(tx);
-        this.recordGroups = new JooqRecordGroups(tx, referrals);
+        this.recordGroups = new JooqRecordGroups(tx);
     }
 
     // ---- referrals ---------------------------------------------------------------------------------------------
@@ -535,12 +535,17 @@ public final class ParticipantRecords {
 
     private static Map<RecordGroup, Group<?>> groups() {
         Map<RecordGroup, Group<?>> out = new EnumMap<>(RecordGroup.class);
-        Fetch<Referral> referrals = stored(RecordGroup.REFERRALS);
+        // referrals are loaded as their state documents and read only as far as the view released shows
+        Fetch<String> referrals = stored(RecordGroup.REFERRALS);
         out.put(RecordGroup.REFERRALS, new Group<ReferralView>(REFERRALS, REFERRAL_CLASSES,
                 ParticipantRecords::withCore, Optional.of(RecordGroup.REFERRALS), (toLoad, loaded, consentsOf) -> {
                     var out2 = new HashMap<PersonId, List<ReferralView>>();
-                    referrals.of(toLoad, loaded, consentsOf).forEach((p, rs) -> out2.put(p,
-                            rs.stream().map(r -> ReferralView.of(r, toLoad.get(p))).toList()));
+                    referrals.of(toLoad, loaded, consentsOf).forEach((p, rs) -> {
+                        Set<DataClass> released = toLoad.get(p);
+                        List<ReferralView> views = new ArrayList<>(rs.size());
+                        rs.forEach(state -> views.add(ReferralJson.view(state, released)));
+                        out2.put(p, views);
+                    });
                     return out2;
                 }, v -> "referral:" + v.id().value()));
         out.put(RecordGroup.ENROLLMENTS, new Group<Enrollment>(ENROLLMENTS, Set.of(DataClass.ENROLLMENT_STATUS),

@@ -34,6 +34,7 @@ import org.leaddiversion.domain.common.ActorId;
 import org.leaddiversion.domain.common.ErrorCode;
 import org.leaddiversion.domain.common.IdGenerator;
 import org.leaddiversion.domain.common.InvalidValueException;
+import org.leaddiversion.domain.common.Money;
 import org.leaddiversion.domain.common.Role;
 import org.leaddiversion.domain.common.RuleId;
 import org.leaddiversion.domain.consent.ConsentType;
@@ -498,6 +499,30 @@ abstract class ParticipantListsContract {
                         .map(e -> e.participant().orElseThrow()).collect(Collectors.toSet()), what);
             }
         }
+    }
+
+    @Test
+    void her_plans_read_with_a_page_are_her_plan_and_fund_as_stored() {
+        clock.set(seattle("2026-02-03T10:00"));
+        var care = programme.caseManagement();
+        var plan = expect(care.addServiceReferral(rosasEnrollment, CM1, PlanDomain.HOUSING, "Plymouth Housing",
+                org.leaddiversion.domain.plan.ServiceReferralStatus.REFERRED), "a service referral");
+        expect(care.addGoal(rosasEnrollment, CM1, PlanDomain.TRANSPORTATION, GoalKind.GENERAL, "a bus pass", true),
+                "a second goal");
+        expect(care.spend(rosasEnrollment, CM1, seattle("2026-02-02T12:00"), Money.of("40.0000", "USD"),
+                PlanDomain.HOUSING, "a landlord", "a deposit", Optional.of(Fixtures.PROJECT_MANAGER),
+                Optional.of(plan.goals().get(0).id())), "a deposit");
+        expect(care.spend(rosasEnrollment, CM1, seattle("2026-02-03T09:00"), Money.of("12.5000", "USD"),
+                PlanDomain.TRANSPORTATION, "Metro", "a bus pass", Optional.empty(), Optional.empty()), "a bus pass");
+        PersonId rosa = new PersonId("rosa");
+        var onPage = records.participants(PROJECT_MANAGER, ParticipantFilter.all(), Optional.empty(), 5,
+                Set.of(RecordGroup.PLANS), OptionalInt.empty()).plans().get(rosa).data();
+        var stored = new PlanSummary(rosasEnrollment, db.interventionPlans().forEnrollment(rosasEnrollment),
+                db.flexFunds().forEnrollment(rosasEnrollment));
+        assertEquals(2, stored.plan().orElseThrow().goals().size());
+        assertEquals(1, stored.plan().orElseThrow().serviceReferrals().size());
+        assertEquals(2, stored.fund().orElseThrow().expenditures().size());
+        assertEquals(List.of(held(stored)), onPage.stream().map(ParticipantListsContract::held).toList());
     }
 
     @Test

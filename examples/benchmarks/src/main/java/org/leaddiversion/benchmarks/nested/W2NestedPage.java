@@ -266,8 +266,9 @@ public final class W2NestedPage {
                 Round round = wrk(base, lib ? libraryScript : handScript, seconds, connections, http);
                 results.get(lib ? "library" : "handwritten").add(round);
                 System.out.printf("round %d %-11s %8.1f req/s  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  "
-                                + "%.2f statements/request  non-2xx %d%n", r + 1, lib ? "library" : "handwritten",
-                        round.rps, round.p50, round.p90, round.p99, round.statementsPerRequest, round.errors);
+                                + "%.2f statements/request  JVM CPU %.1f ms/request  non-2xx %d%n", r + 1,
+                        lib ? "library" : "handwritten", round.rps, round.p50, round.p90, round.p99,
+                        round.statementsPerRequest, round.jvmCpuMsPerRequest, round.errors);
             }
         }
         if (recording != null) {
@@ -322,8 +323,12 @@ public final class W2NestedPage {
                 + JSON.writeValueAsString(body) + "\nwrk.headers[\"Content-Type\"] = \"application/json\"\n";
     }
 
+    /**
+     * One round of wrk: its requests/s and latencies, the statements per request the pool counted and the CPU time
+     * this JVM (the server: both endpoints, the pool, not PostgreSQL's backends) spent per completed request.
+     */
     record Round(double rps, double p50, double p90, double p99, long requests, long errors,
-                 double statementsPerRequest) {
+                 double statementsPerRequest, double jvmCpuMsPerRequest) {
     }
 
     static Round wrk(String base, Path script, int seconds, int connections, HttpClient http)
@@ -336,6 +341,7 @@ public final class W2NestedPage {
                      String statementsBase) throws Exception {
         String base = statementsBase;
         long before = statements(http, base);
+        long cpuBefore = ProcessCpu.jvmNanos();
         Process p = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds
                 + "s", "--timeout", "60s", "--latency", "-s", script.toString(), target).redirectErrorStream(true)
                 .start();
@@ -343,11 +349,13 @@ public final class W2NestedPage {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("wrk failed: " + out);
         }
+        long cpu = ProcessCpu.jvmNanos() - cpuBefore;
         long used = statements(http, base) - before;
         long requests = longOf(out, "(\\d+) requests in");
         long errors = out.contains("Non-2xx") ? longOf(out, "Non-2xx or 3xx responses: (\\d+)") : 0;
         return new Round(doubleOf(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"), millis(out, "90%"),
-                millis(out, "99%"), requests, errors, requests == 0 ? 0 : (double) used / requests);
+                millis(out, "99%"), requests, errors, requests == 0 ? 0 : (double) used / requests,
+                requests == 0 ? 0 : cpu / 1e6 / requests);
     }
 
     static long statements(HttpClient http, String base) throws Exception {
@@ -405,8 +413,9 @@ public final class W2NestedPage {
             double p50 = median(rs.stream().mapToDouble(Round::p50).toArray());
             double p99 = median(rs.stream().mapToDouble(Round::p99).toArray());
             double st = median(rs.stream().mapToDouble(Round::statementsPerRequest).toArray());
+            double cpu = median(rs.stream().mapToDouble(Round::jvmCpuMsPerRequest).toArray());
             text.append(String.format("%-11s median %8.1f req/s  p50 %6.2f ms  p99 %6.2f ms  %.2f statements/request"
-                    + "%n", e.getKey(), rps, p50, p99, st));
+                    + "  JVM CPU %.1f ms/request%n", e.getKey(), rps, p50, p99, st, cpu));
             ArrayNode arr = json.putArray(e.getKey());
             rs.forEach(r -> arr.add(JSON.valueToTree(r)));
         }
