@@ -148,7 +148,7 @@ public final class Suite {
                     w2 = NestedPageRounds.start(url, connections, 100, SEED);
                     w2Sides(w2, pg);
                     log("%s", w2.check());
-                    var w3 = w2.statementsByPageSize(10);
+                    var w3 = w2.statementsByPageSize(3);
                     w3.forEach((size, row) -> row.forEach((side, n) -> log("W3 page of %4d: %-14s %.2f statements "
                             + "a request, %.2f of them data", size, side, n.all(), n.data())));
                     results.w3(w3);
