@@ -57,12 +57,17 @@ public final class NestedPageRounds implements AutoCloseable {
     }
 
     /**
-     * One side's round: requests/s, latency percentiles (ms), statements per request on the library's pool, and the
-     * CPU per completed request of the server and of the database (every PostgreSQL process), in ms.
+     * One side's round: requests/s, latency percentiles (ms), statements per request on the library's pool, the CPU
+     * per completed request of the server and of the database (every PostgreSQL process), in ms, counted until the
+     * database had finished the requests still in flight when wrk stopped, and how long that took.
      */
     public record Result(double rps, double p50, double p90, double p99, long requests, long errors,
-                         double statementsPerRequest, double serverCpuMs, double databaseCpuMs) {
+                         double statementsPerRequest, double serverCpuMs, double databaseCpuMs,
+                         double drainSeconds) {
     }
+
+    /** How long a round waits for the database to finish the requests wrk left in flight before cancelling them. */
+    private static final long DRAIN_LIMIT_MS = 300_000;
 
     private final ConfigurableApplicationContext app;
     private final String base;
@@ -281,16 +286,48 @@ public final class NestedPageRounds implements AutoCloseable {
         return w3;
     }
 
-    /** Loads {@code side} for {@code seconds} at the configured number of connections. */
+    /**
+     * Loads {@code side} for {@code seconds} at the configured number of connections, then waits until the database
+     * has finished the statements of the requests wrk left in flight when it stopped (a server goes on with them):
+     * their CPU is this side's, and the next side starts on an idle database.
+     */
     public Result round(Side side, int seconds) throws Exception {
         long server = side.cpuNanos().getAsLong();
         long database = ProcessCpu.totalTicks(postmaster);
         var r = W2NestedPage.wrk(side.target(), scripts.get(side.name()), seconds, connections, http, base);
+        long drained = drain();
         double serverMs = (side.cpuNanos().getAsLong() - server) / 1e6;
         double databaseMs = (ProcessCpu.totalTicks(postmaster) - database) * ProcessCpu.MS_PER_TICK;
         long n = Math.max(1, r.requests());
         return new Result(r.rps(), r.p50(), r.p90(), r.p99(), r.requests(), r.errors(), r.statementsPerRequest(),
-                serverMs / n, databaseMs / n);
+                serverMs / n, databaseMs / n, drained / 1e3);
+    }
+
+    /**
+     * Waits until no other client backend of the database is running a statement; after {@link #DRAIN_LIMIT_MS}
+     * cancels what still runs (a side that slow has long since failed its round).
+     *
+     * @return the milliseconds waited
+     */
+    private long drain() throws Exception {
+        long start = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+            while (true) {
+                try (ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where state = 'active' "
+                        + "and backend_type = 'client backend' and pid <> pg_backend_pid()")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        break;
+                    }
+                }
+                if ((System.nanoTime() - start) / 1_000_000 > DRAIN_LIMIT_MS) {
+                    s.execute("select pg_cancel_backend(pid) from pg_stat_activity where state = 'active' "
+                            + "and backend_type = 'client backend' and pid <> pg_backend_pid()");
+                }
+                Thread.sleep(100);
+            }
+        }
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** The page size every side serves. */

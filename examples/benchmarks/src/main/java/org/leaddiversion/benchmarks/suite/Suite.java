@@ -196,10 +196,11 @@ public final class Suite {
                             results.add("W2 server CPU ms", side.name(), r, res.serverCpuMs());
                             results.add("W2 database CPU ms", side.name(), r, res.databaseCpuMs());
                             results.add("W2 requests", side.name(), r, res.requests());
+                            results.add("W2 drain s", side.name(), r, res.drainSeconds());
                             log("round %d W2 %-14s %8.1f req/s  p50 %7.1f  p90 %7.1f  p99 %7.1f ms  CPU per request:"
-                                    + " server %6.1f ms, database %6.1f ms  non-2xx %d", r, side.name(), res.rps(),
-                                    res.p50(), res.p90(), res.p99(), res.serverCpuMs(), res.databaseCpuMs(),
-                                    res.errors());
+                                    + " server %6.1f ms, database %6.1f ms  non-2xx %d  drained in %.1f s", r,
+                                    side.name(), res.rps(), res.p50(), res.p90(), res.p99(), res.serverCpuMs(),
+                                    res.databaseCpuMs(), res.errors(), res.drainSeconds());
                             if (res.requests() < 2L * connections) {
                                 log("  warning: only %d requests completed in the round at %d connections; the "
                                         + "figure is coarse — lengthen --seconds", res.requests(), connections);

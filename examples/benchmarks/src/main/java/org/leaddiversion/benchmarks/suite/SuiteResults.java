@@ -45,7 +45,8 @@ final class SuiteResults {
             Map.entry("W2 p90 ms", "ms"), Map.entry("W2 p99 ms", "ms"),
             Map.entry("W2 server CPU ms", "server CPU ms per request"),
             Map.entry("W2 database CPU ms", "PostgreSQL CPU ms per request"),
-            Map.entry("W2 requests", "requests completed in the round"), Map.entry("W4", "referrals/s"),
+            Map.entry("W2 requests", "requests completed in the round"),
+            Map.entry("W2 drain s", "s the database ran on after wrk stopped"), Map.entry("W4", "referrals/s"),
             Map.entry("W5", "ms per report"), Map.entry("calibration", "transactions/s"));
 
     final int participants;
