@@ -8,8 +8,8 @@
 # runs W1-W5 in interleaved rounds with their A/A controls and a pgbench calibration line, writes
 # examples/benchmarks/results/suite-<date>-N<participants>.{json,txt} and rewrites the tables in docs/performance.md.
 #
-#   examples/benchmarks/run-suite.sh                          # the defaults: 1,000,000 participants, 5 rounds
-#   examples/benchmarks/run-suite.sh --participants 20000 --rounds 2 --seconds 5    # a quick try
+#   examples/benchmarks/run-suite.sh      # the defaults: 1,000,000 participants, 5 rounds, W2 300 s a side
+#   examples/benchmarks/run-suite.sh --participants 20000 --rounds 5 --seconds 20 --w2-warmup 20   # programme size
 #
 # Every argument is passed to the suite (--participants, --rounds, --seconds, --connections, --w2-warmup,
 # --w1-seconds, --w4-rows, --w5-reports, --calibration-seconds, --skip W1,W4, --results DIR, --docs FILE).

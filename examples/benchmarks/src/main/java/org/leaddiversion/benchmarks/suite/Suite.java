@@ -100,9 +100,9 @@ public final class Suite {
     private void run() throws Exception {
         int participants = integer("participants", 1_000_000);
         int rounds = integer("rounds", 5);
-        int seconds = integer("seconds", 30);
+        int seconds = integer("seconds", 300);
         int connections = integer("connections", 32);
-        int w2WarmUp = integer("w2-warmup", 30);
+        int w2WarmUp = integer("w2-warmup", 60);
         int w1Seconds = integer("w1-seconds", 2);
         int w4Rows = integer("w4-rows", participants);
         int w5Reports = integer("w5-reports", 5);
