@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.leaddiversion.persistence.ImportReport;
 
@@ -33,14 +34,13 @@ import org.leaddiversion.persistence.ImportReport;
  *       in USD cents).</li>
  * </ul>
  */
-final class OutcomeReportData {
+public final class OutcomeReportData {
 
     /** The site of every generated row. */
     static final String SITE = "seattle-king-county";
 
-    private static final String[] GENERATE = {
-        // intake: nine in ten complete, the rest lapse
-        """
+    /** Intake: nine in ten complete, the rest lapse. */
+    private static final String INTAKE = """
         update referral set
             status = case when h.v % 10 = 0 then 'INTAKE_LAPSED' else 'INTAKE_COMPLETED' end,
             accepted_at = referred_at + interval '35 minutes',
@@ -51,7 +51,14 @@ final class OutcomeReportData {
             lapse_due_at = null
         from (select id, hashtextextended(id::text || ':intake', :seed) & 2147483647 as v from referral
               where status = 'SUBMITTED') h
-        where referral.id = h.id""",
+        where referral.id = h.id""";
+
+    /**
+     * The comparison pool of booked people (:comparison of them), every person's legal events — :eventsMin to
+     * :eventsMin + :eventsSpread - 1 each, before and after their anchor day — and their costs, in SQL; drawn from
+     * :seed. W5's data set and the benchmark suite's shared one both end with these.
+     */
+    private static final List<String> LEGAL_HISTORY = List.of(
         // the comparison pool
         """
         insert into encounter (person_id, encounter_date, site_id, equity_group, kind, offence, divertible_offence,
@@ -77,7 +84,7 @@ final class OutcomeReportData {
         from referral group by person_id
         union all
         select person_id, min(encounter_date), false from encounter group by person_id""",
-        // 1-11 events each
+        // :eventsMin to :eventsMin + :eventsSpread - 1 events each
         """
         insert into legal_event (person_id, kind, event_date, released_on, arrest_kind, offence_level,
                                  disposition_kind)
@@ -97,7 +104,8 @@ final class OutcomeReportData {
                      e
               from anchor a
               cross join lateral generate_series(1,
-                  1 + ((hashtextextended(a.person_id || ':events', :seed) & 2147483647) % 11)::int) e
+
+                  :eventsMin + ((hashtextextended(a.person_id || ':events', :seed) & 2147483647) % :eventsSpread)::int) e
               cross join lateral (select (hashtextextended(a.person_id || ':' || e || ':kind', :seed)
                                           & 2147483647) % 100 as v) k) ev
         cross join lateral (select hashtextextended(ev.person_id || ':' || ev.e || ':detail', :seed)
@@ -115,8 +123,8 @@ final class OutcomeReportData {
         union all
         select person_id, event_date, 'PRISON', 3500000, 'USD' from legal_event where kind = 'PRISON_ADMISSION'""",
         "drop table anchor",
-        "vacuum analyze"
-    };
+        "vacuum analyze");
+
 
     private OutcomeReportData() {
     }
@@ -129,9 +137,9 @@ final class OutcomeReportData {
         try {
             ImportReport report = W4Csv.importInto(url, rows, seed);
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                for (String sql : GENERATE) {
-                    s.execute(sql.replace(":seed", Long.toString(seed))
-                            .replace(":comparison", Integer.toString(rows / 7)));
+                s.execute(INTAKE.replace(":seed", Long.toString(seed)));
+                for (String sql : legalHistory(rows / 7, 1, 11)) {
+                    s.execute(sql.replace(":seed", Long.toString(seed)));
                 }
             }
             return report;
@@ -140,6 +148,16 @@ final class OutcomeReportData {
         } catch (SQLException e) {
             throw new IllegalStateException("generating the outcome report's data failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@link #LEGAL_HISTORY} for a comparison pool of {@code comparison} people and {@code eventsMin} to
+     * {@code eventsMin + eventsSpread - 1} legal events a person; {@code :seed} is left for the caller.
+     */
+    public static List<String> legalHistory(int comparison, int eventsMin, int eventsSpread) {
+        return LEGAL_HISTORY.stream().map(sql -> sql.replace(":comparison", Integer.toString(comparison))
+                .replace(":eventsMin", Integer.toString(eventsMin))
+                .replace(":eventsSpread", Integer.toString(eventsSpread))).toList();
     }
 
     /** The row counts of the tables the report reads, for the record. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.leaddiversion.benchmarks.OutcomeReportData;
 import org.leaddiversion.benchmarks.W4Csv;
 import org.leaddiversion.domain.common.Actor;
 import org.leaddiversion.domain.common.Role;
@@ -72,10 +73,10 @@ public final class SuiteData {
         }
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             List<String> columns = referralColumns(c);
-            for (String sql : statements(columns)) {
+            for (String sql : statements(columns, participants)) {
                 long t0 = System.nanoTime();
                 String text = sql.replace(":seed", Long.toString(seed)).replace(":participants",
-                        Integer.toString(participants)).replace(":comparison", Integer.toString(participants / 7));
+                        Integer.toString(participants));
                 s.execute(text);
                 System.out.printf("  data: %-60.60s %6.1f s%n", text.strip().replaceAll("\\s+", " "),
                         (System.nanoTime() - t0) / 1e9);
@@ -100,10 +101,10 @@ public final class SuiteData {
         return out;
     }
 
-    private static List<String> statements(List<String> columns) {
+    private static List<String> statements(List<String> columns, int participants) {
         String cols = String.join(", ", columns);
         String tcols = "t." + String.join(", t.", columns);
-        return List.of(
+        List<String> setUp = List.of(
             // the templates, numbered; each gets its own held-charge id substitution
             """
             create table suite_template as
@@ -198,69 +199,11 @@ public final class SuiteData {
             where h.v % 10 < 3""",
             """
             insert into post_enrollment_offence (case_id, position, code, level, requires_restitution)
-            select id, 0, 'THEFT_LOW_LEVEL', 'MISDEMEANOR', false from post_enrollment_case""",
-            // W5's comparison pool
-            """
-            insert into encounter (person_id, encounter_date, site_id, equity_group, kind, offence, divertible_offence,
-                                   in_catchment, diversion_window, disposition)
-            select 'C' || lpad(n::text, 8, '0'),
-                   date '2017-01-01' + ((hashtextextended(n || ':date', :seed) & 2147483647) % 3287)::int,
-                   'seattle-king-county',
-                   case when g.v < 55 then 'BLACK' when g.v < 82 then 'WHITE' when g.v < 90 then 'ASIAN'
-                        when g.v < 95 then 'NATIVE' else 'UNKNOWN' end,
-                   'ARREST', 'VUCSA possession', true, true, 'DIVERSION_NOT_ALLOWED', 'BOOKED'
-            from generate_series(1, :comparison) n
-            cross join lateral (select (hashtextextended(n || ':group', :seed) & 2147483647) % 100 as v) g""",
-            """
-            insert into encounter (person_id, encounter_date, site_id, equity_group, kind, offence, divertible_offence,
-                                   in_catchment, diversion_window, disposition)
-            select person_id, encounter_date + 30 + ((hashtextextended(seq || ':again', :seed) & 2147483647) % 300)::int,
-                   site_id, equity_group, kind, offence, true, true, 'DIVERSION_NOT_ALLOWED', 'BOOKED'
-            from encounter where (hashtextextended(seq || ':second', :seed) & 2147483647) % 10 = 0""",
-            """
-            create temporary table anchor as
-            select person_id, min(referred_at)::date as day, bool_or(intake_completed_at is not null) as participant
-            from referral group by person_id
-            union all
-            select person_id, min(encounter_date), false from encounter group by person_id""",
-            """
-            insert into legal_event (person_id, kind, event_date, released_on, arrest_kind, offence_level,
-                                     disposition_kind)
-            select person_id, kind, event_date,
-                   case when kind = 'JAIL_BOOKING' and d.v % 50 <> 0 then event_date + (d.v % 20)::int end,
-                   case when kind = 'ARREST' then case when d.v % 5 = 0 then 'WARRANT' else 'NEW_OFFENCE' end end,
-                   case when kind in ('CHARGE_FILED', 'DISPOSITION') then
-                       case when d.v % 4 = 0 then 'FELONY' when d.v % 4 = 3 then 'INFRACTION' else 'MISDEMEANOR' end
-                   end,
-                   case when kind = 'DISPOSITION' then
-                       (array['CONVICTED', 'DISMISSED', 'ACQUITTED', 'DEFERRED', 'OTHER'])[1 + d.v % 5] end
-            from (select a.person_id, a.participant, a.day,
-                         a.day + ((hashtextextended(a.person_id || ':' || e || ':day', :seed) & 2147483647) % 1461
-                                  - 730)::int as event_date,
-                         case when k.v < 35 then 'ARREST' when k.v < 60 then 'CHARGE_FILED'
-                              when k.v < 85 then 'JAIL_BOOKING' when k.v < 88 then 'PRISON_ADMISSION'
-                              when k.v < 95 then 'WARRANT_ISSUED' else 'DISPOSITION' end as kind,
-                         e
-                  from anchor a
-                  cross join lateral generate_series(1,
-                      2 + ((hashtextextended(a.person_id || ':events', :seed) & 2147483647) % 17)::int) e
-                  cross join lateral (select (hashtextextended(a.person_id || ':' || e || ':kind', :seed)
-                                              & 2147483647) % 100 as v) k) ev
-            cross join lateral (select hashtextextended(ev.person_id || ':' || ev.e || ':detail', :seed)
-                                       & 2147483647 as v) d
-            where not (ev.participant and ev.event_date > ev.day and d.v % 5 < 2)""",
-            """
-            insert into legal_cost (person_id, cost_date, component, amount_minor, currency)
-            select person_id, event_date, 'JAIL', 15000 * (1 + coalesce(released_on - event_date, 0)), 'USD'
-            from legal_event where kind = 'JAIL_BOOKING'
-            union all
-            select person_id, event_date, 'PROSECUTION', 60000, 'USD' from legal_event where kind = 'CHARGE_FILED'
-            union all
-            select person_id, event_date, 'DEFENCE', 45000, 'USD' from legal_event where kind = 'CHARGE_FILED'
-            union all
-            select person_id, event_date, 'PRISON', 3500000, 'USD' from legal_event where kind = 'PRISON_ADMISSION'""",
-            "drop table anchor",
-            "vacuum analyze");
+            select id, 0, 'THEFT_LOW_LEVEL', 'MISDEMEANOR', false from post_enrollment_case""");
+        // W5's comparison pool, about ten legal events a person (2-18) and their costs
+        var out = new ArrayList<>(setUp);
+        out.addAll(OutcomeReportData.legalHistory(participants / 7, 2, 17));
+        return out;
     }
 
     /** Row counts of the data set, for the record. */
