@@ -76,24 +76,6 @@ final class JooqEnrollments implements Enrollments {
         }
     }
 
-    /** The memo key of an enrollment's children at a version, as the open transaction read or wrote them. */
-    private record AtVersion(UUID id, long version) {
-    }
-
-    /** The memo key marking an enrollment the open transaction wrote (its versions are not committed yet). */
-    private record Written(UUID id) {
-    }
-
-    /** The enrollment's children at {@code version}, if the transaction or this node knows them. */
-    private Optional<Children> known(Map<Object, Object> memo, UUID id, long version) {
-        if (memo.get(new AtVersion(id, version)) instanceof Children c) {
-            return Optional.of(c);
-        }
-        Optional<Children> shared = committed.get(id, version);
-        shared.ifPresent(c -> memo.put(new AtVersion(id, version), c));
-        return shared;
-    }
-
     @Override
     public Optional<Enrollment> find(EnrollmentId id) {
         return withChildren(byKey(BY_ID, id.value())).stream().findFirst();
@@ -177,7 +159,7 @@ final class JooqEnrollments implements Enrollments {
                 }
                 // referrals and prior enrollments only ever grow: append what is new (the version just matched, so
                 // the children known at it are the stored ones)
-                Optional<Children> stored = known(tx.memo(), id, expectedVersion);
+                Optional<Children> stored = committed.known(tx.memo(), id, expectedVersion);
                 int referrals = stored.isPresent() ? stored.get().referrals().size()
                         : tx.dsl().fetchCount(ENROLLMENT_REFERRAL, ENROLLMENT_REFERRAL.ENROLLMENT_ID.eq(id));
                 int priors = stored.isPresent() ? stored.get().priors().size()
@@ -185,11 +167,7 @@ final class JooqEnrollments implements Enrollments {
                 insertChildren(enrollment, referrals, priors);
             }
             Children written = new Children(enrollment.referrals(), enrollment.priorEnrollments());
-            long version = enrollment.version();
-            Map<Object, Object> memo = tx.memo();
-            memo.put(new Written(id), Boolean.TRUE);
-            memo.put(new AtVersion(id, version), written);
-            tx.afterCommit(() -> committed.put(id, version, written));
+            committed.written(tx, id, enrollment.version(), written);
             projectContacts(newEvents);
             events.append(newEvents);
             return null;
@@ -264,7 +242,7 @@ final class JooqEnrollments implements Enrollments {
         Map<UUID, Children> children = new HashMap<>();
         List<UUID> unknown = new ArrayList<>();
         for (EnrollmentRecord r : rows) {
-            known(memo, r.getId(), r.getVersion()).ifPresentOrElse(c -> children.put(r.getId(), c),
+            committed.known(memo, r.getId(), r.getVersion()).ifPresentOrElse(c -> children.put(r.getId(), c),
                     () -> unknown.add(r.getId()));
         }
         if (!unknown.isEmpty()) {
@@ -285,11 +263,7 @@ final class JooqEnrollments implements Enrollments {
                 var read = new Children(referrals.getOrDefault(r.getId(), List.of()),
                         priors.getOrDefault(r.getId(), List.of()));
                 children.put(r.getId(), read);
-                memo.put(new AtVersion(r.getId(), r.getVersion()), read);
-                // a row this transaction did not write is a committed version: shared with the node
-                if (!memo.containsKey(new Written(r.getId()))) {
-                    committed.put(r.getId(), r.getVersion(), read);
-                }
+                committed.read(memo, r.getId(), r.getVersion(), read);
             }
         }
         var out = new ArrayList<Enrollment>(rows.size());

@@ -66,23 +66,6 @@ final class JooqInterventionPlans implements InterventionPlans {
         }
     }
 
-    /** The memo key of a plan's children at a version, as the open transaction read or wrote them. */
-    private record AtVersion(UUID id, long version) {
-    }
-
-    /** The memo key marking a plan the open transaction wrote (its versions are not committed yet). */
-    private record Written(UUID id) {
-    }
-
-    private Optional<Children> known(Map<Object, Object> memo, UUID id, long version) {
-        if (memo.get(new AtVersion(id, version)) instanceof Children c) {
-            return Optional.of(c);
-        }
-        Optional<Children> shared = committed.get(id, version);
-        shared.ifPresent(c -> memo.put(new AtVersion(id, version), c));
-        return shared;
-    }
-
     @Override
     public Optional<InterventionPlan> forEnrollment(EnrollmentId enrollment) {
         return load(INTERVENTION_PLAN.ENROLLMENT_ID.eq(enrollment.value())).stream().findFirst();
@@ -116,7 +99,7 @@ final class JooqInterventionPlans implements InterventionPlans {
             // the version just matched, so the children known at it are the stored ones: write only what changed;
             // otherwise (goals change status in place, and the version row lock serialises writers) rewrite them
             Optional<Children> stored = expectedVersion < 0 ? Optional.of(new Children(List.of(), List.of()))
-                    : known(memo, id, expectedVersion);
+                    : committed.known(memo, id, expectedVersion);
             var goals = new ArrayList<PlanGoalRecord>();
             for (int i = 0; i < written.goals().size(); i++) {
                 goals.add(goalRecord(id, i, written.goals().get(i)));
@@ -137,10 +120,7 @@ final class JooqInterventionPlans implements InterventionPlans {
                 insert(PLAN_GOAL, goals);
                 insert(PLAN_SERVICE_REFERRAL, referrals);
             }
-            long version = plan.version();
-            memo.put(new Written(id), Boolean.TRUE);
-            memo.put(new AtVersion(id, version), written);
-            tx.afterCommit(() -> committed.put(id, version, written));
+            committed.written(tx, id, plan.version(), written);
             events.append(newEvents);
             return null;
         });
@@ -197,7 +177,7 @@ final class JooqInterventionPlans implements InterventionPlans {
         Map<UUID, Children> children = new HashMap<>();
         List<UUID> unknown = new ArrayList<>();
         for (InterventionPlanRecord r : rows) {
-            known(memo, r.getId(), r.getVersion()).ifPresentOrElse(c -> children.put(r.getId(), c),
+            committed.known(memo, r.getId(), r.getVersion()).ifPresentOrElse(c -> children.put(r.getId(), c),
                     () -> unknown.add(r.getId()));
         }
         if (!unknown.isEmpty()) {
@@ -217,11 +197,7 @@ final class JooqInterventionPlans implements InterventionPlans {
                 var read = new Children(goals.getOrDefault(r.getId(), List.of()),
                         referrals.getOrDefault(r.getId(), List.of()));
                 children.put(r.getId(), read);
-                memo.put(new AtVersion(r.getId(), r.getVersion()), read);
-                // a row this transaction did not write is a committed version: shared with the node
-                if (!memo.containsKey(new Written(r.getId()))) {
-                    committed.put(r.getId(), r.getVersion(), read);
-                }
+                committed.read(memo, r.getId(), r.getVersion(), read);
             }
         }
         var out = new ArrayList<InterventionPlan>(rows.size());
