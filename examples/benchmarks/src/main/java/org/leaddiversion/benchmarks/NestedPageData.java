@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.leaddiversion.persistence.ImportReport;
 
 /**
@@ -20,15 +21,11 @@ import org.leaddiversion.persistence.ImportReport;
  */
 public final class NestedPageData {
 
-    private static final String[] AFTER_IMPORT = {
-        """
-        insert into enrollment (id, person_id, site_id, started_at, last_engagement_at, status, open_key, version)
-        select md5('enrollment:' || person_id)::uuid, person_id, site_id, referred_at + interval '1 day',
-               referred_at + interval '20 days', 'ACTIVE', site_id || ' ' || person_id, 0
-        from referral""",
-        """
-        insert into enrollment_referral (enrollment_id, ordinal, referral_id)
-        select md5('enrollment:' || person_id)::uuid, 0, id from referral""",
+    /**
+     * For every enrollment a plan of four goals (housing, substance use, income, employment) and ten contacts two days
+     * apart: the W2 page's nested data, here and in the benchmark suite's shared data set.
+     */
+    public static final List<String> PLANS_AND_CONTACTS = List.of(
         """
         insert into intervention_plan (id, enrollment_id, version)
         select md5('plan:' || e.id)::uuid, e.id, 4 from enrollment e""",
@@ -46,8 +43,17 @@ public final class NestedPageData {
                (array['IN_PERSON_FIELD', 'OFFICE', 'PHONE', 'TEXT', 'ACCOMPANIMENT', 'COLLATERAL'])[1 + c % 6],
                e.started_at + c * interval '2 days', e.started_at + c * interval '2 days' + interval '1 hour'
         from enrollment e cross join generate_series(0, 9) c
-        order by e.id, c""",
-        "analyze"
+        order by e.id, c""");
+
+    private static final String[] AFTER_IMPORT = {
+        """
+        insert into enrollment (id, person_id, site_id, started_at, last_engagement_at, status, open_key, version)
+        select md5('enrollment:' || person_id)::uuid, person_id, site_id, referred_at + interval '1 day',
+               referred_at + interval '20 days', 'ACTIVE', site_id || ' ' || person_id, 0
+        from referral""",
+        """
+        insert into enrollment_referral (enrollment_id, ordinal, referral_id)
+        select md5('enrollment:' || person_id)::uuid, 0, id from referral""",
     };
 
     private NestedPageData() {
@@ -66,6 +72,10 @@ public final class NestedPageData {
                 for (String sql : AFTER_IMPORT) {
                     s.execute(sql);
                 }
+                for (String sql : PLANS_AND_CONTACTS) {
+                    s.execute(sql);
+                }
+                s.execute("analyze");
             }
             return report;
         } catch (IOException e) {

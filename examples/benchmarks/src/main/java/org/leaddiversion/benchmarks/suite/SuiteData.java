@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.leaddiversion.benchmarks.NestedPageData;
 import org.leaddiversion.benchmarks.OutcomeReportData;
 import org.leaddiversion.benchmarks.W4Csv;
 import org.leaddiversion.domain.common.Actor;
@@ -167,25 +168,9 @@ public final class SuiteData {
             """
             insert into enrollment_referral (enrollment_id, ordinal, referral_id)
             select md5('enrollment:' || person_id)::uuid, 0, id
-            from (select distinct on (person_id) person_id, id from referral order by person_id, referred_at, id) r""",
-            """
-            insert into intervention_plan (id, enrollment_id, version)
-            select md5('plan:' || e.id)::uuid, e.id, 4 from enrollment e""",
-            """
-            insert into plan_goal (plan_id, ordinal, id, plan_domain, kind, description, set_by_participant, status,
-                                   created_at)
-            select p.id, g, md5('goal:' || p.id || ':' || g)::uuid,
-                   (array['HOUSING', 'SUBSTANCE_USE', 'INCOME_BENEFITS', 'EMPLOYMENT_EDUCATION'])[g + 1], 'GENERAL',
-                   'goal ' || g, true, (array['OPEN', 'IN_PROGRESS', 'ACHIEVED', 'OPEN'])[g + 1],
-                   e.started_at + g * interval '1 day'
-            from intervention_plan p join enrollment e on e.id = p.enrollment_id cross join generate_series(0, 3) g""",
-            """
-            insert into contact (enrollment_id, contact_type, contact_at, recorded_at)
-            select e.id,
-                   (array['IN_PERSON_FIELD', 'OFFICE', 'PHONE', 'TEXT', 'ACCOMPANIMENT', 'COLLATERAL'])[1 + c % 6],
-                   e.started_at + c * interval '2 days', e.started_at + c * interval '2 days' + interval '1 hour'
-            from enrollment e cross join generate_series(0, 9) c
-            order by e.id, c""",
+            from (select distinct on (person_id) person_id, id from referral order by person_id, referred_at, id) r"""
+        );
+        List<String> prosecution = List.of(
             // three in ten with a prosecution record: a case filed after enrollment, one offence
             """
             insert into post_enrollment_case (id, person_id, site_id, lead_participant, open_enrollment_id,
@@ -202,6 +187,8 @@ public final class SuiteData {
             select id, 0, 'THEFT_LOW_LEVEL', 'MISDEMEANOR', false from post_enrollment_case""");
         // W5's comparison pool, about ten legal events a person (2-18) and their costs
         var out = new ArrayList<>(setUp);
+        out.addAll(NestedPageData.PLANS_AND_CONTACTS);
+        out.addAll(prosecution);
         out.addAll(OutcomeReportData.legalHistory(participants / 7, 2, 17));
         return out;
     }
