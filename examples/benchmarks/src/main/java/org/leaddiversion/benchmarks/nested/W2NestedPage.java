@@ -380,9 +380,12 @@ public final class W2NestedPage {
         return Double.parseDouble(m.group(1));
     }
 
-    /** A latency percentile line of wrk ({@code 50%  12.34ms}), in milliseconds. */
+    /**
+     * A latency percentile line of wrk ({@code 50%  12.34ms}), in milliseconds. wrk scales its unit to the value: us,
+     * ms, s, m (minutes, as a page of a million participants under 32 connections takes) or h.
+     */
     static double millis(String out, String percentile) {
-        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)").matcher(out);
+        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s|m|h)\\b").matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("no " + percentile + " in wrk's output: " + out);
         }
@@ -391,10 +394,13 @@ public final class W2NestedPage {
     }
 
     private static double switchUnit(double v, String unit) {
-        if (unit.equals("us")) {
-            return v / 1000;
-        }
-        return unit.equals("s") ? v * 1000 : v;
+        return switch (unit) {
+            case "us" -> v / 1000;
+            case "s" -> v * 1000;
+            case "m" -> v * 60_000;
+            case "h" -> v * 3_600_000;
+            default -> v;
+        };
     }
 
     private static void report(Map<String, List<Round>> results, Map<Integer, long[]> w3, int participants,
