@@ -62,6 +62,19 @@ final class BulkRows {
     }
 
     /**
+     * Renders and writes {@code rows}, records of {@code table} built alike, in the current transaction: the columns
+     * the first record sets (so a column none of them sets keeps its default).
+     */
+    static <R extends Record> void insertSet(DSLContext dsl, Table<R> table, List<R> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        R first = rows.get(0);
+        insert(dsl, table, java.util.Arrays.stream(table.fields()).filter(first::changed)
+                .<Field<?>>map(f -> f).toList(), rows);
+    }
+
+    /**
      * The rows made ready to write on a database of {@code dialect}: on PostgreSQL the COPY data (the records are
      * not kept), elsewhere the records themselves.
      */

@@ -36,6 +36,7 @@ import org.leaddiversion.domain.consent.Consents;
 import org.leaddiversion.domain.consent.Purpose;
 import org.leaddiversion.domain.referral.PersonId;
 import org.leaddiversion.persistence.jooq.tables.records.ConsentRecord;
+import org.leaddiversion.persistence.jooq.tables.records.ConsentScopeRecord;
 
 /** {@link Consents} in the {@code consent} and {@code consent_scope} tables, with optimistic locking. */
 final class JooqConsents implements Consents {
@@ -179,6 +180,25 @@ final class JooqConsents implements Consents {
                 ConsentType.valueOf(r.getConsentType()), scope.roles, scope.agencies, scope.purposes, scope.classes,
                 r.getSignedAt().toInstant(), Optional.ofNullable(r.getExpiresAt()).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(r.getRevokedAt()).map(OffsetDateTime::toInstant));
+    }
+
+    /**
+     * Inserts consents stored nowhere yet, with their scopes, in bulk ({@link BulkRows}): the rows {@link #save} writes
+     * for each (a loaded programme record, {@link ProgrammeLoad}).
+     */
+    void insertNew(List<Consent> fresh) {
+        var rows = new ArrayList<ConsentRecord>(fresh.size());
+        var scopes = new ArrayList<ConsentScopeRecord>();
+        for (Consent c : fresh) {
+            UUID id = c.id().value();
+            rows.add(record(c));
+            c.recipientRoles().forEach(r -> scopes.add(new ConsentScopeRecord(id, "ROLE", r.name())));
+            c.recipientAgencies().forEach(a -> scopes.add(new ConsentScopeRecord(id, "AGENCY", a)));
+            c.purposes().forEach(p -> scopes.add(new ConsentScopeRecord(id, "PURPOSE", p.name())));
+            c.dataClasses().forEach(d -> scopes.add(new ConsentScopeRecord(id, "DATA_CLASS", d.name())));
+        }
+        BulkRows.insertSet(tx.dsl(), CONSENT, rows);
+        BulkRows.insertSet(tx.dsl(), CONSENT_SCOPE, scopes);
     }
 
     private static ConsentRecord record(Consent c) {

@@ -60,6 +60,20 @@ final class JooqDisclosureLog implements DisclosureLog {
         });
     }
 
+    /**
+     * Writes {@code entries} as they are, sequence numbers included, and moves the log's sequence past the last: a
+     * loaded log (see {@link ProgrammeLoad}). Their events belong to the event log and are not written here.
+     */
+    void restore(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        tx.dsl().batchInsert(entries.stream().map(this::record).toList()).execute();
+        long last = entries.stream().mapToLong(Entry::sequence).max().getAsLong();
+        tx.dsl().update(LOG_SEQUENCE).set(LOG_SEQUENCE.LAST_VALUE, last).where(LOG_SEQUENCE.NAME.eq("disclosure"))
+                .execute();
+    }
+
     @Override
     public List<Entry> entries() {
         return tx.dsl().selectFrom(DISCLOSURE_ENTRY).orderBy(DISCLOSURE_ENTRY.SEQ).fetch(this::entry);

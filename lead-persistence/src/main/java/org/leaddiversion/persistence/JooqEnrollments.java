@@ -37,7 +37,9 @@ import org.leaddiversion.domain.policy.ClosureReason;
 import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.referral.PersonId;
 import org.leaddiversion.domain.referral.ReferralId;
+import org.leaddiversion.persistence.jooq.tables.records.EnrollmentPriorRecord;
 import org.leaddiversion.persistence.jooq.tables.records.EnrollmentRecord;
+import org.leaddiversion.persistence.jooq.tables.records.EnrollmentReferralRecord;
 
 /**
  * {@link Enrollments} in the {@code enrollment} table with its referrals and prior enrollments, with optimistic
@@ -174,6 +176,29 @@ final class JooqEnrollments implements Enrollments {
         });
     }
 
+    /**
+     * Inserts enrollments stored nowhere yet, with their referrals and prior enrollments, in bulk ({@link BulkRows}):
+     * the rows {@link #save} writes for each (a loaded programme record, {@link ProgrammeLoad}).
+     */
+    void insertNew(List<Enrollment> fresh) {
+        var rows = new ArrayList<EnrollmentRecord>(fresh.size());
+        var referrals = new ArrayList<EnrollmentReferralRecord>();
+        var priors = new ArrayList<EnrollmentPriorRecord>();
+        for (Enrollment e : fresh) {
+            UUID id = e.id().value();
+            rows.add(record(e));
+            for (int i = 0; i < e.referrals().size(); i++) {
+                referrals.add(new EnrollmentReferralRecord(id, i, e.referrals().get(i).value()));
+            }
+            for (int i = 0; i < e.priorEnrollments().size(); i++) {
+                priors.add(new EnrollmentPriorRecord(id, i, e.priorEnrollments().get(i).value()));
+            }
+        }
+        BulkRows.insertSet(tx.dsl(), ENROLLMENT, rows);
+        BulkRows.insertSet(tx.dsl(), ENROLLMENT_REFERRAL, referrals);
+        BulkRows.insertSet(tx.dsl(), ENROLLMENT_PRIOR, priors);
+    }
+
     @Override
     public List<Enrollment> all() {
         return load(org.jooq.impl.DSL.noCondition());
@@ -211,8 +236,8 @@ final class JooqEnrollments implements Enrollments {
         }
     }
 
-    /** The contact table: one row per recorded contact, from the events of the change. */
-    private void projectContacts(List<DomainEvent> newEvents) {
+    /** The contact table: one row per recorded contact, from the events of a change (or of a whole loaded log). */
+    void projectContacts(List<? extends DomainEvent> newEvents) {
         var insert = tx.dsl().insertInto(CONTACT, CONTACT.ENROLLMENT_ID, CONTACT.CONTACT_TYPE, CONTACT.CONTACT_AT,
                 CONTACT.RECORDED_AT);
         boolean any = false;

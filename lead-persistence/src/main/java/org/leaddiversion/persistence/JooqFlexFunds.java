@@ -126,6 +126,23 @@ final class JooqFlexFunds implements FlexFunds {
                 Optional.ofNullable(r.getLinkedGoalId()).map(GoalId::new));
     }
 
+    /**
+     * Inserts funds stored nowhere yet, with their expenditures, in bulk ({@link BulkRows}): the rows {@link #save}
+     * writes for each (a loaded programme record, {@link ProgrammeLoad}).
+     */
+    void insertNew(List<FlexFund> fresh) {
+        var rows = new ArrayList<FlexFundRecord>(fresh.size());
+        var spent = new ArrayList<FlexExpenditureRecord>();
+        for (FlexFund fund : fresh) {
+            rows.add(new FlexFundRecord(fund.enrollment().value(), fund.version()));
+            for (int i = 0; i < fund.expenditures().size(); i++) {
+                spent.add(record(fund.expenditures().get(i), i));
+            }
+        }
+        BulkRows.insertSet(tx.dsl(), FLEX_FUND, rows);
+        BulkRows.insertSet(tx.dsl(), FLEX_EXPENDITURE, spent);
+    }
+
     private static FlexExpenditureRecord record(FlexExpenditure e, int ordinal) {
         var r = new FlexExpenditureRecord();
         r.setId(e.id().value());

@@ -157,6 +157,29 @@ final class JooqInterventionPlans implements InterventionPlans {
         }
     }
 
+    /**
+     * Inserts plans stored nowhere yet, with their goals and service referrals, in bulk ({@link BulkRows}): the rows
+     * {@link #save} writes for each (a loaded programme record, {@link ProgrammeLoad}).
+     */
+    void insertNew(List<InterventionPlan> fresh) {
+        var rows = new ArrayList<InterventionPlanRecord>(fresh.size());
+        var goals = new ArrayList<PlanGoalRecord>();
+        var referrals = new ArrayList<PlanServiceReferralRecord>();
+        for (InterventionPlan plan : fresh) {
+            UUID id = plan.id().value();
+            rows.add(new InterventionPlanRecord(id, plan.enrollment().value(), plan.version()));
+            for (int i = 0; i < plan.goals().size(); i++) {
+                goals.add(goalRecord(id, i, plan.goals().get(i)));
+            }
+            for (int i = 0; i < plan.serviceReferrals().size(); i++) {
+                referrals.add(referralRecord(id, i, plan.serviceReferrals().get(i)));
+            }
+        }
+        BulkRows.insertSet(tx.dsl(), INTERVENTION_PLAN, rows);
+        BulkRows.insertSet(tx.dsl(), PLAN_GOAL, goals);
+        BulkRows.insertSet(tx.dsl(), PLAN_SERVICE_REFERRAL, referrals);
+    }
+
     @Override
     public List<InterventionPlan> all() {
         return load(DSL.noCondition());

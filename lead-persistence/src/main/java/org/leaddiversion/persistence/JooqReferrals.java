@@ -203,7 +203,7 @@ final class JooqReferrals implements Referrals {
     }
 
     /**
-     * Inserts new referrals (version 0, never stored before) with their screening reasons, held charges and events,
+     * Inserts referrals never stored before (at the version each has: 0 from an import) with their screening reasons, held charges and events,
      * in the current transaction: the same rows {@link #save} writes for each, through {@link BulkRows} (COPY on
      * PostgreSQL, multi-row inserts elsewhere). A referral already stored fails the whole call on the primary key.
      */

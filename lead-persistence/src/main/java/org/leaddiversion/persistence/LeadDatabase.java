@@ -214,6 +214,25 @@ public final class LeadDatabase implements AutoCloseable {
         return new PersistentProgramme(this, clock, ids, capacity);
     }
 
+    /**
+     * Writes a whole programme record into this database, which must hold no programme data yet, in one transaction:
+     * every referral, enrollment, caseload, plan, fund, consent and case at the version it has in the record, the
+     * contacts, the disclosure log with its sequence numbers, the OWG meetings, and the event log in the record's order
+     * — the rows the desks of {@link #programme} would have left had they taken the commands that made the record. It
+     * moves a programme played in memory ({@link org.leaddiversion.domain.memory.InMemoryProgramme#record}: a pilot,
+     * a migration rehearsal, demo data) into a database at once, far faster than replaying its commands. The record's
+     * site policies are not written (a {@link SitePolicies} cannot be listed): store each site's history first through
+     * {@link #sitePolicies()}.
+     *
+     * @throws IllegalStateException when the database already holds programme data, or the record names a site without
+     *                               a stored policy; nothing is written then
+     */
+    public void load(org.leaddiversion.domain.rules.ProgrammeRecord record) {
+        Require.present(record, "record");
+        new ProgrammeLoad(transactions, sitePolicies(), referrals, enrollments, caseloads, plans, flexFunds, consents,
+                postEnrollmentCases, disclosures, meetings, events).load(record);
+    }
+
     /** Every audit entry, oldest first (the library's tests). */
     JooqAuditLog audit() {
         return audit;

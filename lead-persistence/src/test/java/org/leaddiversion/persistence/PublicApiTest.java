@@ -41,6 +41,8 @@ class PublicApiTest {
                 "sitePolicies:SitePolicyStore", "vendor:Vendor", "close:void",
                 // a write path: the import reports counts and line-numbered problems, never participant data
                 "referralImport:ReferralImport",
+                // a write path: a whole programme record into an empty database, nothing read back
+                "load:void",
                 // evaluation data: a write path (nothing is read back) and aggregate reports (no person-level row)
                 "evaluationData:EvaluationData", "evaluationReports:EvaluationReports",
                 // the evaluator's de-identified extract: granted by the access policy and audited

@@ -64,6 +64,16 @@ record DemoTarget(ReferralDesk desk, CaseManagementDesk caseManagement, Coordina
                 (projectManager, site, precinct, at, previous, next) -> false);
     }
 
+    /**
+     * The desks of an in-memory programme whose record is then loaded into a database ({@link DemoData#seed}): like
+     * {@link #on}, it keeps no meeting, so the record holds what the desks on the database would have written.
+     */
+    static DemoTarget staged(InMemoryProgramme programme) {
+        return new DemoTarget(programme.desk(), programme.caseManagement(), programme.coordination(),
+                programme.disclosure(), history -> programme.policies().put(history), programme.store(),
+                (projectManager, site, precinct, at, previous, next) -> false);
+    }
+
     /** The desks of an in-memory programme; meetings are recorded in its meeting store. */
     static DemoTarget inMemory(InMemoryProgramme programme) {
         return new DemoTarget(programme.desk(), programme.caseManagement(), programme.coordination(),

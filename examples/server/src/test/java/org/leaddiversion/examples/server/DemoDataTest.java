@@ -6,6 +6,11 @@ package org.leaddiversion.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +18,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +116,61 @@ class DemoDataTest {
         var inMemoryActivity = new java.util.HashMap<>(seededInMemory.activity());
         assertThat(inMemoryActivity.remove(DemoData.MEETINGS)).isPositive();
         assertThat(seeded.activity()).isEqualTo(inMemoryActivity);
+    }
+
+    @Test
+    void loadingTheInMemoryRunLeavesEveryRowTheDesksOnTheDatabaseWouldHaveWritten() throws SQLException {
+        try (LeadDatabase loaded = LeadDatabase.h2InMemory("demo-data-loaded");
+             LeadDatabase desks = LeadDatabase.h2InMemory("demo-data-desks")) {
+            DemoData.Summary fast = DemoData.seed(loaded, SMALL);
+            DemoData.Summary slow = DemoData.seedThroughDesks(desks, SMALL);
+            assertThat(fast.referralsByStatus()).isEqualTo(slow.referralsByStatus());
+            assertThat(fast.enrollmentsByStatus()).isEqualTo(slow.enrollmentsByStatus());
+            assertThat(fast.activity()).isEqualTo(slow.activity());
+            Map<String, List<String>> expected = rows("demo-data-desks");
+            Map<String, List<String>> actual = rows("demo-data-loaded");
+            assertThat(actual.keySet()).isEqualTo(expected.keySet());
+            assertThat(expected.get("referral")).hasSize(SMALL.participants());
+            for (String table : expected.keySet()) {
+                assertThat(actual.get(table)).as("table %s", table).containsExactlyElementsOf(expected.get(table));
+            }
+        }
+    }
+
+    /**
+     * Every row of every table of the in-memory H2 database {@code name} but Flyway's (its install times differ), each
+     * as its column names and values, sorted per table: identities, versions and sequence numbers included.
+     */
+    private static Map<String, List<String>> rows(String name) throws SQLException {
+        Map<String, List<String>> out = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + name);
+             Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("select table_name from information_schema.tables "
+                    + "where table_schema = 'public' and table_type = 'BASE TABLE'")) {
+                while (r.next()) {
+                    tables.add(r.getString(1));
+                }
+            }
+            tables.remove("flyway_schema_history");
+            for (String table : tables) {
+                List<String> rows = new ArrayList<>();
+                try (ResultSet r = s.executeQuery("select * from " + table)) {
+                    int columns = r.getMetaData().getColumnCount();
+                    while (r.next()) {
+                        var row = new StringBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            row.append(r.getMetaData().getColumnName(i)).append('=').append(r.getString(i))
+                                    .append(' ');
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+                rows.sort(null);
+                out.put(table, rows);
+            }
+        }
+        return out;
     }
 
     @Test
