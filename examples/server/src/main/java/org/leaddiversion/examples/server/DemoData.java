@@ -80,9 +80,10 @@ import org.leaddiversion.persistence.LeadDatabase;
 import org.leaddiversion.persistence.PersistentProgramme;
 
 /**
- * Synthetic demo data — no real person's data — written through the library's public API exactly as a host's users
- * would write it: three reference sites, people referred through every door over the past year, screened (with
- * exclusions, overrides and confirmations), accepted, enrolled or lapsed, planned with, contacted, swept inactive and
+ * Synthetic demo data — no real person's data — made through the library's public API exactly as a host's users
+ * would make it (commands to the desks, played in memory and then loaded into the database in one go): three reference
+ * sites, people referred through every door over the past year, screened (with exclusions, overrides and
+ * confirmations), accepted, enrolled or lapsed, planned with, contacted, swept inactive and
  * re-engaged, consenting and revoking, charged again and coordinated, and their work groups meeting.
  *
  * <p>The year is played forward on a {@link SeedingClock}: every person's story is a list of steps at the instants they
