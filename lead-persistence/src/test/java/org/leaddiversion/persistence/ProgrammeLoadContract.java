@@ -63,11 +63,7 @@ abstract class ProgrammeLoadContract {
 
     @Test
     void aLoadedRecordIsWhatTheDesksOnTheDatabaseLeave() {
-        var memoryClock = clock();
-        var memory = new InMemoryProgramme(memoryClock, IdGenerator.sequential(SEED), CaseloadCapacity.notTracked());
-        memory.policies().put(Fixtures.seattle());
-        play(new Desks(memory.desk(), memory.caseManagement(), memory.disclosure()), memoryClock);
-        ProgrammeRecord played = memory.record();
+        ProgrammeRecord played = playedInMemory();
 
         try (LeadDatabase throughDesks = open(); LeadDatabase loaded = open()) {
             var deskClock = clock();
@@ -112,11 +108,8 @@ abstract class ProgrammeLoadContract {
 
     @Test
     void aRecordIsLoadedOnlyIntoADatabaseWithoutProgrammeDataAndWithEverySitesPolicy() {
+        ProgrammeRecord played = playedInMemory();
         var clock = clock();
-        var memory = new InMemoryProgramme(clock, IdGenerator.sequential(SEED), CaseloadCapacity.notTracked());
-        memory.policies().put(Fixtures.seattle());
-        play(new Desks(memory.desk(), memory.caseManagement(), memory.disclosure()), clock);
-        ProgrammeRecord played = memory.record();
         try (LeadDatabase db = open()) {
             var noPolicy = assertThrows(IllegalStateException.class, () -> db.load(played));
             assertTrue(noPolicy.getMessage().contains("[" + Fixtures.SEATTLE.value() + "]"), noPolicy.getMessage());
@@ -130,6 +123,15 @@ abstract class ProgrammeLoadContract {
             assertEquals(events, programme.record().events().size());
             assertEquals(3, programme.record().referrals().size());
         }
+    }
+
+    /** {@link #play} on the desks of an in-memory programme, and its record. */
+    private static ProgrammeRecord playedInMemory() {
+        var clock = clock();
+        var memory = new InMemoryProgramme(clock, IdGenerator.sequential(SEED), CaseloadCapacity.notTracked());
+        memory.policies().put(Fixtures.seattle());
+        play(new Desks(memory.desk(), memory.caseManagement(), memory.disclosure()), clock);
+        return memory.record();
     }
 
     /**
