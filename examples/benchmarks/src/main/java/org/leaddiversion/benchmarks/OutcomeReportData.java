@@ -162,14 +162,18 @@ public final class OutcomeReportData {
 
     /** The row counts of the tables the report reads, for the record. */
     static Map<String, Long> counts(Connection c) throws SQLException {
-        var out = new LinkedHashMap<String, Long>();
-        try (Statement s = c.createStatement()) {
-            for (String q : new String[] {
-                "select 'referrals', count(*) from referral",
+        return counted(c, "select 'referrals', count(*) from referral",
                 "select 'participants', count(distinct person_id) from referral where intake_completed_at is not null",
                 "select 'encounters', count(*) from encounter",
                 "select 'legal events', count(*) from legal_event",
-                "select 'legal costs', count(*) from legal_cost"}) {
+                "select 'legal costs', count(*) from legal_cost");
+    }
+
+    /** Runs each query ({@code select 'label', count(…) …}) and keeps its count under its label, in order. */
+    public static Map<String, Long> counted(Connection c, String... queries) throws SQLException {
+        var out = new LinkedHashMap<String, Long>();
+        try (Statement s = c.createStatement()) {
+            for (String q : queries) {
                 try (ResultSet rs = s.executeQuery(q)) {
                     rs.next();
                     out.put(rs.getString(1), rs.getLong(2));

@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -107,12 +106,7 @@ public final class NestedPageRounds implements AutoCloseable {
             rs.next();
             postmaster = ProcessCpu.parentOf(rs.getLong(1));
         }
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(NestedPageServer.class)
-                .properties(Map.of("server.port", "0", "spring.datasource.url", jdbcUrl,
-                        "spring.datasource.hikari.maximum-pool-size", Integer.toString(Math.max(2, connections)),
-                        "spring.main.banner-mode", "off", "logging.level.root", "WARN",
-                        "lead.graphql.introspection", "false"))
-                .run();
+        ConfigurableApplicationContext app = NestedPageServer.start(jdbcUrl, connections);
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         List<String> cursors = libraryCursors(HttpClient.newHttpClient(), base);
         var rounds = new NestedPageRounds(app, jdbcUrl, connections, pageSize, seed, postmaster,

@@ -20,6 +20,8 @@ import org.leaddiversion.graphql.ActorResolver;
 import org.leaddiversion.graphql.Viewer;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -82,5 +84,18 @@ public class NestedPageServer {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * Starts the host on a free port over {@code jdbcUrl}, with a pool of as many connections as the load opens (at
+     * least two) and introspection off, as every W2 run serves it.
+     */
+    static ConfigurableApplicationContext start(String jdbcUrl, int connections) {
+        return new SpringApplicationBuilder(NestedPageServer.class)
+                .properties(Map.of("server.port", "0", "spring.datasource.url", jdbcUrl,
+                        "spring.datasource.hikari.maximum-pool-size", Integer.toString(Math.max(2, connections)),
+                        "spring.main.banner-mode", "off", "logging.level.root", "WARN",
+                        "lead.graphql.introspection", "false"))
+                .run();
     }
 }

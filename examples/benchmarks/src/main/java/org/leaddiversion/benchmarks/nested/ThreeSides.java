@@ -13,9 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.leaddiversion.benchmarks.NestedPageData;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -69,10 +67,7 @@ final class ThreeSides implements AutoCloseable {
             long t0 = System.nanoTime();
             int imported = Math.toIntExact(NestedPageData.load(url, participants, 20_260_122L).imported());
             System.out.printf("seeded %,d participants in %.0f s%n", imported, (System.nanoTime() - t0) / 1e9);
-            app = new SpringApplicationBuilder(NestedPageServer.class).properties(Map.of("server.port", "0",
-                    "spring.datasource.url", url, "spring.datasource.hikari.maximum-pool-size",
-                    Integer.toString(poolSize), "spring.main.banner-mode", "off", "logging.level.root", "WARN",
-                    "lead.graphql.introspection", "false")).run();
+            app = NestedPageServer.start(url, poolSize);
             PostGraphilePeer peer = PostGraphilePeer.start(POSTGRAPHILE_DIR, postgresUrl(pg), workers, poolSize,
                     freePort());
             return new ThreeSides(pg, imported, poolSize, app, peer);

@@ -51,7 +51,6 @@ import org.leaddiversion.domain.referral.Referrer;
 import org.leaddiversion.persistence.DatabaseSettings;
 import org.leaddiversion.persistence.LeadDatabase;
 import org.leaddiversion.persistence.PersistentProgramme;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -107,12 +106,7 @@ public final class W2NestedPage {
             }
             System.out.printf("seeded %,d participants in %.0f s%n", participants,
                     (System.nanoTime() - seedStart) / 1e9);
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(NestedPageServer.class)
-                    .properties(Map.of("server.port", "0", "spring.datasource.url", url,
-                            "spring.datasource.hikari.maximum-pool-size", Integer.toString(Math.max(2, connections)),
-                            "spring.main.banner-mode", "off", "logging.level.root", "WARN",
-                            "lead.graphql.introspection", "false"))
-                    .run();
+            ConfigurableApplicationContext app = NestedPageServer.start(url, connections);
             try {
                 int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
                 run(port, participants, pageSize, rounds, seconds, connections);

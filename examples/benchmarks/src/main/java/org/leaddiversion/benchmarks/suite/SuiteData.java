@@ -195,10 +195,7 @@ public final class SuiteData {
 
     /** Row counts of the data set, for the record. */
     public static Map<String, Long> counts(Connection c) throws SQLException {
-        var out = new LinkedHashMap<String, Long>();
-        try (Statement s = c.createStatement()) {
-            for (String q : new String[] {
-                "select 'people', count(distinct person_id) from referral",
+        return OutcomeReportData.counted(c, "select 'people', count(distinct person_id) from referral",
                 "select 'referrals', count(*) from referral",
                 "select 'participants (intake completed)', count(distinct person_id) from referral "
                         + "where intake_completed_at is not null",
@@ -207,14 +204,7 @@ public final class SuiteData {
                 "select 'prosecution records', count(*) from post_enrollment_case",
                 "select 'encounters', count(*) from encounter",
                 "select 'legal events', count(*) from legal_event",
-                "select 'legal costs', count(*) from legal_cost"}) {
-                try (ResultSet rs = s.executeQuery(q)) {
-                    rs.next();
-                    out.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-        }
-        return out;
+                "select 'legal costs', count(*) from legal_cost");
     }
 
     /**
