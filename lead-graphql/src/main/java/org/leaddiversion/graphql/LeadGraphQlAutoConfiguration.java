@@ -5,12 +5,8 @@
 package org.leaddiversion.graphql;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import graphql.GraphqlErrorBuilder;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.Instrumentation;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.leaddiversion.domain.common.IdGenerator;
@@ -142,36 +138,13 @@ public class LeadGraphQlAutoConfiguration {
         return new ErrorClassifier();
     }
 
-    /** Refuses a query nested deeper than {@code lead.graphql.max-depth}, before execution ({@code QUERY_TOO_LARGE}). */
-    @Bean
-    MaxQueryDepthInstrumentation leadMaxQueryDepth(LeadGraphQlProperties properties) {
-        return new MaxQueryDepthInstrumentation(properties.depthLimit()) {
-            @Override
-            protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-                return tooLarge("the query nests fields " + depth + " deep; at most " + maxDepth
-                        + " are accepted (lead.graphql.max-depth)");
-            }
-        };
-    }
-
     /**
-     * Refuses a query selecting more fields than {@code lead.graphql.max-complexity}, before execution
-     * ({@code QUERY_TOO_LARGE}).
+     * Refuses, before execution, a query nested deeper than {@code lead.graphql.max-depth} or selecting more fields than
+     * {@code lead.graphql.max-complexity} ({@code QUERY_TOO_LARGE}).
      */
     @Bean
-    MaxQueryComplexityInstrumentation leadMaxQueryComplexity(LeadGraphQlProperties properties) {
-        return new MaxQueryComplexityInstrumentation(properties.complexityLimit()) {
-            @Override
-            protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
-                return tooLarge("the query selects " + complexity + " fields; at most " + maxComplexity
-                        + " are accepted (lead.graphql.max-complexity)");
-            }
-        };
-    }
-
-    private static AbortExecutionException tooLarge(String message) {
-        return new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
-                .errorType(LeadErrorType.QUERY_TOO_LARGE).message(message).build()));
+    Instrumentation leadQueryShapeLimits(LeadGraphQlProperties properties) {
+        return new QueryShapeLimits(properties.depthLimit(), properties.complexityLimit());
     }
 
     /**

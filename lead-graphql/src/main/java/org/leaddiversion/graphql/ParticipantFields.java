@@ -6,12 +6,16 @@ package org.leaddiversion.graphql;
 
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import graphql.schema.idl.RuntimeWiring;
 import java.util.List;
+import java.util.Set;
 import org.leaddiversion.domain.plan.FlexFund;
 import org.leaddiversion.domain.plan.InterventionPlan;
 import org.leaddiversion.persistence.PlanSummary;
 import org.leaddiversion.persistence.RecordGroup;
+import org.leaddiversion.persistence.ReferralSummary;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
@@ -29,7 +33,8 @@ final class ParticipantFields implements RuntimeWiringConfigurer {
     @Override
     public void configure(RuntimeWiring.Builder wiring) {
         wiring.type("Participant", type -> type
-                .dataFetcher("referrals", group(RecordGroup.REFERRALS))
+                .dataFetcher("referrals", trivial(env -> ParticipantLoaders.load(referrals(env.getSelectionSet()),
+                        participant(env).id(), env)))
                 .dataFetcher("enrollments", group(RecordGroup.ENROLLMENTS))
                 .dataFetcher("plans", group(RecordGroup.PLANS))
                 .dataFetcher("cases", group(RecordGroup.CASES))
@@ -44,6 +49,22 @@ final class ParticipantFields implements RuntimeWiringConfigurer {
                         .map(InterventionPlan::serviceReferrals).orElse(List.of())))
                 .dataFetcher("expenditures", trivial(env -> summary(env).fund().map(FlexFund::expenditures)
                         .orElse(List.of()))));
+    }
+
+    /** The fields of a referral that its summary ({@link ReferralSummary}) answers as the whole view would. */
+    private static final Set<String> IN_BRIEF = Set.of("id", "site", "door", "status", "referredAt", "__typename");
+
+    /**
+     * The group that answers a selection of a participant's referrals: {@link RecordGroup#REFERRAL_SUMMARIES} when it
+     * asks only for what a summary holds (read from the referral's columns), else {@link RecordGroup#REFERRALS}.
+     */
+    static RecordGroup referrals(DataFetchingFieldSelectionSet selection) {
+        for (SelectedField field : selection.getImmediateFields()) {
+            if (!IN_BRIEF.contains(field.getName())) {
+                return RecordGroup.REFERRALS;
+            }
+        }
+        return RecordGroup.REFERRAL_SUMMARIES;
     }
 
     private static TrivialDataFetcher<Object> group(RecordGroup group) {

@@ -113,7 +113,8 @@ class ParticipantListController {
         Set<RecordGroup> groups = EnumSet.noneOf(RecordGroup.class);
         Set<OptionalInt> lasts = new HashSet<>();
         for (SelectedField field : env.getSelectionSet().getFields("edges/node/*")) {
-            RecordGroup group = GROUPS.get(field.getName());
+            RecordGroup group = field.getName().equals("referrals")
+                    ? ParticipantFields.referrals(field.getSelectionSet()) : GROUPS.get(field.getName());
             if (group != null) {
                 groups.add(group);
             }
@@ -138,9 +139,11 @@ class ParticipantListController {
         }, env);
     }
 
-    /** The fields of a participant each speaking for a field group of her record. */
-    private static final Map<String, RecordGroup> GROUPS = Map.of("referrals", RecordGroup.REFERRALS,
-            "enrollments", RecordGroup.ENROLLMENTS, "plans", RecordGroup.PLANS, "contacts", RecordGroup.CONTACTS,
+    /**
+     * The fields of a participant each speaking for a field group of her record; her referrals are read whole or in
+     * brief as the selection asks ({@link ParticipantFields#referrals}).
+     */
+    private static final Map<String, RecordGroup> GROUPS = Map.of("enrollments", RecordGroup.ENROLLMENTS, "plans", RecordGroup.PLANS, "contacts", RecordGroup.CONTACTS,
             "cases", RecordGroup.CASES, "consents", RecordGroup.CONSENTS);
 
     private static ParticipantFilter filter(ParticipantFilterInput in) {

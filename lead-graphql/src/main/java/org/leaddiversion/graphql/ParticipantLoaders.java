@@ -81,6 +81,8 @@ final class ParticipantLoaders {
         switch (group) {
             case REFERRALS:
                 return records.referralsOf(reader, people);
+            case REFERRAL_SUMMARIES:
+                return records.referralSummariesOf(reader, people);
             case ENROLLMENTS:
                 return records.enrollmentsOf(reader, people);
             case PLANS:

@@ -78,6 +78,43 @@ abstract class NestedPageScenarios extends ApiClients {
         assertEquals(100 + 1 + 3 * 100, auditCount() - before);
     }
 
+    @Test
+    void referrals_asked_only_for_what_a_summary_holds_answer_as_the_whole_referrals_do() {
+        String fields = "id site door status referredAt __typename";
+        String page = "query($first: Int!) { participants(first: $first) { edges { node { id referrals { %s } } } } }";
+        projectManager().document(page.formatted(fields)).variable("first", 30).executeSync(); // nothing left to load
+        int audited = auditCount();
+        int before = StatementCounter.STATEMENTS.get();
+        var brief = projectManager().document(page.formatted(fields)).variable("first", 30).executeSync();
+        int briefStatements = StatementCounter.STATEMENTS.get() - before;
+        assertEquals(30 + 1 + 30, auditCount() - audited, "the page, then one referrals entry per participant");
+        assertEquals(3, briefStatements, "the page, the referrals in brief, the audit");
+        before = StatementCounter.STATEMENTS.get();
+        var whole = projectManager().document(page.formatted(fields + " person { id }")).variable("first", 30)
+                .executeSync();
+        assertEquals(briefStatements, StatementCounter.STATEMENTS.get() - before, "statements, in brief and whole");
+        assertTrue(brief.getErrors().isEmpty(), () -> brief.getErrors().toString());
+        assertTrue(whole.getErrors().isEmpty(), () -> whole.getErrors().toString());
+        List<Map<String, Object>> briefEdges = brief.field("participants.edges").getValue();
+        List<Map<String, Object>> wholeEdges = whole.field("participants.edges").getValue();
+        assertEquals(30, briefEdges.size());
+        for (Map<String, Object> edge : wholeEdges) {
+            Map<?, ?> node = (Map<?, ?>) edge.get("node");
+            for (Object r : (List<?>) node.get("referrals")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> referral = (Map<String, Object>) r;
+                assertEquals(Map.of("id", node.get("id")), referral.remove("person"), "the person referred");
+            }
+        }
+        assertEquals(wholeEdges, briefEdges);
+        // a participant read on her own, through the loader, in brief
+        var one = projectManager().document("{ participant(id: \"person-0003\") { referrals { " + fields + " } } }")
+                .executeSync();
+        assertTrue(one.getErrors().isEmpty(), () -> one.getErrors().toString());
+        assertEquals(((Map<?, ?>) briefEdges.get(3).get("node")).get("referrals"),
+                one.field("participant.referrals").getValue());
+    }
+
     private HttpSyncGraphQlClient projectManager() {
         return as("pm-1", "PROJECT_MANAGER", "CARE_COORDINATION", false);
     }

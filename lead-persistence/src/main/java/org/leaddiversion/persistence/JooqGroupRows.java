@@ -4,13 +4,15 @@
  */
 package org.leaddiversion.persistence;
 
-import static org.jooq.impl.DSL.castNull;
+import static org.jooq.impl.DSL.cast;
+import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.partitionBy;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 import static org.leaddiversion.persistence.jooq.Tables.CONTACT;
 import static org.leaddiversion.persistence.jooq.Tables.ENROLLMENT;
 import static org.leaddiversion.persistence.jooq.Tables.FLEX_EXPENDITURE;
@@ -21,6 +23,7 @@ import static org.leaddiversion.persistence.jooq.Tables.PLAN_SERVICE_REFERRAL;
 import static org.leaddiversion.persistence.jooq.Tables.REFERRAL;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -36,6 +39,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -51,6 +55,7 @@ import org.leaddiversion.domain.common.Role;
 import org.leaddiversion.domain.enrollment.ContactType;
 import org.leaddiversion.domain.enrollment.EnrollmentEvent.ContactRecorded;
 import org.leaddiversion.domain.enrollment.EnrollmentId;
+import org.leaddiversion.domain.intake.ReferralStatus;
 import org.leaddiversion.domain.plan.FlexExpenditure;
 import org.leaddiversion.domain.plan.FlexExpenditureId;
 import org.leaddiversion.domain.plan.FlexFund;
@@ -64,11 +69,14 @@ import org.leaddiversion.domain.plan.PlanDomain;
 import org.leaddiversion.domain.plan.ServiceReferral;
 import org.leaddiversion.domain.plan.ServiceReferralId;
 import org.leaddiversion.domain.plan.ServiceReferralStatus;
+import org.leaddiversion.domain.policy.Door;
+import org.leaddiversion.domain.policy.SiteId;
 import org.leaddiversion.domain.referral.PersonId;
+import org.leaddiversion.domain.referral.ReferralId;
 
 /**
- * Loads the referrals, plans (with their goals, service referrals and flexible fund) and contacts of many
- * participants in <em>one</em> statement of tagged rows: a {@code UNION ALL} of one plain select per kind of row, each
+ * Loads the referrals (whole or in brief), plans (with their goals, service referrals and flexible fund) and contacts
+ * of many participants in <em>one</em> statement of tagged rows: a {@code UNION ALL} of one plain select per kind of row, each
  * filling the columns it needs of one shared row shape and tagging its rows with its kind. The rows are read by
  * column position straight from the driver and put together here, which costs far less than decoding the same data
  * from nested SQL/JSON collections, and a referral's state text arrives as a plain column. It only finds; deciding what
@@ -77,7 +85,8 @@ import org.leaddiversion.domain.referral.PersonId;
 final class JooqGroupRows {
 
     /** The groups read here. */
-    static final Set<RecordGroup> GROUPS = Set.of(RecordGroup.REFERRALS, RecordGroup.PLANS, RecordGroup.CONTACTS);
+    static final Set<RecordGroup> GROUPS = Set.of(RecordGroup.REFERRALS, RecordGroup.REFERRAL_SUMMARIES,
+            RecordGroup.PLANS, RecordGroup.CONTACTS);
 
     // the kinds of row, in the order they are put together
     private static final int REFERRAL_ROW = 0;
@@ -87,6 +96,7 @@ final class JooqGroupRows {
     private static final int SERVICE_ROW = 4;
     private static final int EXPENDITURE_ROW = 5;
     private static final int CONTACT_ROW = 6;
+    private static final int SUMMARY_ROW = 7;
 
     // the shared row shape, by position (its columns' types and names below); a select fills the columns it needs, the
     // others are typed nulls
@@ -128,47 +138,57 @@ final class JooqGroupRows {
     /**
      * Loads each of {@link #GROUPS} in {@code who} for the people named there, in one statement; the data of each
      * group by participant (a participant named has a list, possibly empty): referrals as their stored state documents
-     * (for {@link ReferralJson#view}), oldest first; plans
-     * as one summary per enrollment with a plan or a fund, in the order the enrollments started; contacts in the
+     * (for {@link ReferralJson#view}), oldest first; referral summaries from the referral's columns, in the same order;
+     * plans as one summary per enrollment with a plan or a fund, in the order the enrollments started; contacts in the
      * order they took place.
      *
      * @param lastContacts the number of latest contacts to load, or all of them when empty
      */
     Map<RecordGroup, Map<PersonId, List<?>>> load(Map<RecordGroup, Set<PersonId>> who, OptionalInt lastContacts) {
-        List<Select<Record>> selects = new ArrayList<>();
         Set<PersonId> referred = who.getOrDefault(RecordGroup.REFERRALS, Set.of());
+        Set<PersonId> summarised = who.getOrDefault(RecordGroup.REFERRAL_SUMMARIES, Set.of());
         Set<PersonId> planned = who.getOrDefault(RecordGroup.PLANS, Set.of());
         Set<PersonId> contacted = who.getOrDefault(RecordGroup.CONTACTS, Set.of());
-        if (!referred.isEmpty()) {
-            selects.add(referrals(REFERRAL.PERSON_ID.in(values(referred))));
-        }
-        if (!planned.isEmpty()) {
-            selects.addAll(plans(ENROLLMENT.PERSON_ID.in(values(planned))));
-        }
-        if (!contacted.isEmpty()) {
-            selects.add(contacts(values(contacted), lastContacts));
-        }
         Map<RecordGroup, Map<PersonId, List<?>>> out = new EnumMap<>(RecordGroup.class);
-        if (selects.isEmpty()) {
+        Shape shape = new Shape(!referred.isEmpty(), !summarised.isEmpty(), !planned.isEmpty(), !contacted.isEmpty(),
+                lastContacts.isPresent());
+        if (!shape.reads()) {
             return out;
         }
-        Select<Record> union = selects.get(0);
-        for (int i = 1; i < selects.size(); i++) {
-            union = union.unionAll(selects.get(i));
-        }
-        // referrals come oldest first (then by id, as the database orders ids); the other rows are put in order here
-        var ordered = tx.dsl().selectFrom(union.asTable("tagged")).orderBy(field(name("tagged", "tag")),
-                field(name("tagged", "at_")), field(name("tagged", "id")));
+        Rendered statement = statements.computeIfAbsent(shape, this::render);
         Rows rows = new Rows();
-        try (ResultSet rs = ordered.fetchResultSet()) {
-            while (rs.next()) {
-                rows.add(rs);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("reading the participants' referrals, plans and contacts", e);
+        try {
+            tx.dsl().connection(c -> {
+                try (PreparedStatement select = c.prepareStatement(statement.sql())) {
+                    for (int i = 0; i < statement.binds().size(); i++) {
+                        Bind bind = statement.binds().get(i);
+                        if (bind == Bind.LAST) {
+                            select.setInt(i + 1, lastContacts.getAsInt());
+                        } else {
+                            Set<PersonId> people = switch (bind) {
+                                case REFERRED -> referred;
+                                case SUMMARISED -> summarised;
+                                case PLANNED -> planned;
+                                default -> contacted;
+                            };
+                            select.setArray(i + 1, c.createArrayOf("varchar", values(people)));
+                        }
+                    }
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(rs);
+                        }
+                    }
+                }
+            });
+        } catch (DataAccessException e) {
+            throw Failures.translate(e);
         }
         if (!referred.isEmpty()) {
             out.put(RecordGroup.REFERRALS, everyone(referred, rows.referrals));
+        }
+        if (!summarised.isEmpty()) {
+            out.put(RecordGroup.REFERRAL_SUMMARIES, everyone(summarised, rows.summaries));
         }
         if (!planned.isEmpty()) {
             out.put(RecordGroup.PLANS, everyone(planned, rows.plans()));
@@ -187,11 +207,86 @@ final class JooqGroupRows {
         return out;
     }
 
+    // ---- the statement, rendered once per shape ----------------------------------------------------------------
+
+    /** Which groups a statement reads, and whether only the latest contacts. */
+    private record Shape(boolean referrals, boolean summaries, boolean plans, boolean contacts,
+                         boolean lastContacts) {
+
+        boolean reads() {
+            return referrals || summaries || plans || contacts;
+        }
+    }
+
+    /** What a placeholder of a statement takes: the people of one group (one array) or the number of contacts. */
+    private enum Bind {
+        REFERRED, SUMMARISED, PLANNED, CONTACTED, LAST
+    }
+
+    /** A statement's text and what each of its placeholders takes, in order. */
+    private record Rendered(String sql, List<Bind> binds) {
+    }
+
+    /** The value {@link #render} gives the number of contacts' placeholder, to find it among the bind values. */
+    private static final int LAST_PLACEHOLDER = Integer.MIN_VALUE;
+
+    /**
+     * The statement of each shape asked for so far. The people are bound as one array per select, so a statement's
+     * text does not depend on how many they are: it is built and rendered once, and the driver and the database can
+     * keep it prepared.
+     */
+    private final Map<Shape, Rendered> statements = new ConcurrentHashMap<>();
+
+    private Rendered render(Shape shape) {
+        List<Select<Record>> selects = new ArrayList<>();
+        if (shape.referrals()) {
+            selects.add(referrals(among(REFERRAL.PERSON_ID, Bind.REFERRED)));
+        }
+        if (shape.summaries()) {
+            selects.add(summaries(among(REFERRAL.PERSON_ID, Bind.SUMMARISED)));
+        }
+        if (shape.plans()) {
+            selects.addAll(plans(among(ENROLLMENT.PERSON_ID, Bind.PLANNED)));
+        }
+        if (shape.contacts()) {
+            selects.add(contacts(among(ENROLLMENT.PERSON_ID, Bind.CONTACTED), shape.lastContacts()));
+        }
+        Select<Record> union = selects.get(0);
+        for (int i = 1; i < selects.size(); i++) {
+            union = union.unionAll(selects.get(i));
+        }
+        // referrals come oldest first (then by id, as the database orders ids); the other rows are put in order here
+        var ordered = tx.dsl().selectFrom(union.asTable("tagged")).orderBy(field(name("tagged", "tag")),
+                field(name("tagged", "at_")), field(name("tagged", "id")));
+        List<Bind> binds = new ArrayList<>();
+        for (Object value : tx.dsl().extractBindValues(ordered)) {
+            if (value instanceof String[] marker && marker.length == 1) {
+                binds.add(Bind.valueOf(marker[0]));
+            } else if (Integer.valueOf(LAST_PLACEHOLDER).equals(value)) {
+                binds.add(Bind.LAST);
+            } else {
+                throw new IllegalStateException("a value bound in the tagged rows' statement was not a placeholder: "
+                        + value);
+            }
+        }
+        return new Rendered(tx.dsl().render(ordered), List.copyOf(binds));
+    }
+
+    /** {@code person} is one of the people bound as one array at this placeholder. */
+    private static Condition among(Field<String> person, Bind people) {
+        return condition("{0} = any({1})", person, val(new String[] {people.name()}, SQLDataType.VARCHAR.array()));
+    }
+
     // ---- the selects ------------------------------------------------------------------------------------------------
 
     private static Select<Record> referrals(Condition whose) {
         return select(shape(REFERRAL_ROW, Map.of(PERSON, REFERRAL.PERSON_ID, ID, REFERRAL.ID, AT, REFERRAL.REFERRED_AT,
                 TEXT, REFERRAL.STATE))).from(REFERRAL).where(whose);
+    }
+
+    private static Select<Record> summaries(Condition whose) {
+        return select(shape(SUMMARY_ROW, Map.of(PERSON, REFERRAL.PERSON_ID, ID, REFERRAL.ID, AT, REFERRAL.REFERRED_AT,
+                S1, REFERRAL.SITE_ID, S2, REFERRAL.DOOR, S3, REFERRAL.STATUS))).from(REFERRAL).where(whose);
     }
 
     private static List<Select<Record>> plans(Condition whose) {
@@ -231,12 +326,11 @@ final class JooqGroupRows {
         return out;
     }
 
-    /** Each person's contacts, or her latest {@code last} of them (by time, then as recorded). */
-    private static Select<Record> contacts(List<String> people, OptionalInt last) {
+    /** Each person's contacts, or (when {@code latest}) her latest of them by time, then as recorded. */
+    private static Select<Record> contacts(Condition whose, boolean latest) {
         Map<Integer, Field<?>> columns = Map.of(PERSON, ENROLLMENT.PERSON_ID, ENROLLMENT_ID, CONTACT.ENROLLMENT_ID,
                 AT, CONTACT.CONTACT_AT, AT2, CONTACT.RECORDED_AT, NUMBER, CONTACT.SEQ, S1, CONTACT.CONTACT_TYPE);
-        Condition whose = ENROLLMENT.PERSON_ID.in(people);
-        if (last.isEmpty()) {
+        if (!latest) {
             return select(shape(CONTACT_ROW, columns)).from(CONTACT).join(ENROLLMENT)
                     .on(ENROLLMENT.ID.eq(CONTACT.ENROLLMENT_ID)).where(whose);
         }
@@ -249,7 +343,7 @@ final class JooqGroupRows {
         Map<Integer, Field<?>> outer = new HashMap<>();
         columns.forEach((position, f) -> outer.put(position, recent.field(f)));
         return select(shape(CONTACT_ROW, outer)).from(recent)
-                .where(recent.field(rank).le(last.getAsInt()));
+                .where(recent.field(rank).le(val(LAST_PLACEHOLDER)));
     }
 
     /** The shared row shape with the columns given filled, the others typed nulls, and the tag first. */
@@ -257,14 +351,17 @@ final class JooqGroupRows {
         List<SelectField<?>> out = new ArrayList<>(TYPES.size());
         for (int i = 0; i < TYPES.size(); i++) {
             Field<?> f = i == TAG ? inline(tag) : filled.get(i);
-            out.add((f == null ? castNull(TYPES.get(i)) : f).as(NAMES.get(i)));
+            out.add((f == null ? cast(inline((Object) null), TYPES.get(i)) : f).as(NAMES.get(i)));
         }
         return out;
     }
 
-    private static List<String> values(Set<PersonId> people) {
-        List<String> out = new ArrayList<>(people.size());
-        people.forEach(p -> out.add(p.value()));
+    private static String[] values(Set<PersonId> people) {
+        String[] out = new String[people.size()];
+        int i = 0;
+        for (PersonId p : people) {
+            out[i++] = p.value();
+        }
         return out;
     }
 
@@ -274,6 +371,7 @@ final class JooqGroupRows {
     private static final class Rows {
 
         final Map<PersonId, List<String>> referrals = new HashMap<>();
+        final Map<PersonId, List<ReferralSummary>> summaries = new HashMap<>();
         final Map<UUID, PlanRow> planRows = new HashMap<>();
         final Map<UUID, FundRow> fundRows = new HashMap<>();
         final Map<UUID, List<Ordered<Goal>>> goals = new HashMap<>();
@@ -289,6 +387,12 @@ final class JooqGroupRows {
             switch (tag) {
                 case REFERRAL_ROW:
                     referrals.computeIfAbsent(person, k -> new ArrayList<>()).add(rs.getString(TEXT + 1));
+                    break;
+                case SUMMARY_ROW:
+                    summaries.computeIfAbsent(person, k -> new ArrayList<>()).add(new ReferralSummary(
+                            new ReferralId(uuid(rs, ID)), person, new SiteId(rs.getString(S1 + 1)),
+                            Door.valueOf(rs.getString(S2 + 1)), instant(rs, AT),
+                            ReferralStatus.valueOf(rs.getString(S3 + 1))));
                     break;
                 case PLAN_ROW: {
                     UUID enrollment = uuid(rs, ENROLLMENT_ID);

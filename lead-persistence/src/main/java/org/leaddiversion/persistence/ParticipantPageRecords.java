@@ -37,6 +37,11 @@ public record ParticipantPageRecords(Release<ParticipantPage> page,
         return of(RecordGroup.REFERRALS);
     }
 
+    /** Each participant's referrals in brief, when {@link RecordGroup#REFERRAL_SUMMARIES} was asked for. */
+    public Map<PersonId, Release<List<ReferralSummary>>> referralSummaries() {
+        return of(RecordGroup.REFERRAL_SUMMARIES);
+    }
+
     /** Each participant's enrollments, when {@link RecordGroup#ENROLLMENTS} was asked for. */
     public Map<PersonId, Release<List<Enrollment>>> enrollments() {
         return of(RecordGroup.ENROLLMENTS);

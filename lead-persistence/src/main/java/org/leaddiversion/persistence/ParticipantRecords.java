@@ -59,7 +59,7 @@ import org.leaddiversion.domain.workgroup.WorkgroupDesk;
  * <ul>
  *   <li>referrals — {@link DataClass#REFERRAL_CORE}; the screening decision and reasons need {@link DataClass#SCREENING}
  *       and the held charge {@link DataClass#LEGAL_COORDINATION}; a referral is released only with its core
- *       ({@link ReferralView});</li>
+ *       ({@link ReferralView}); in brief ({@link ReferralSummary}) they are the core alone;</li>
  *   <li>enrollments — {@link DataClass#ENROLLMENT_STATUS};</li>
  *   <li>plans and flexible funds — {@link DataClass#PLAN_SUMMARY};</li>
  *   <li>contacts — {@link DataClass#CASE_NOTES};</li>
@@ -168,6 +168,15 @@ public final class ParticipantRecords {
     /** The referrals of each of {@code people}: one audit entry per person. */
     public Map<PersonId, Release<List<ReferralView>>> referralsOf(Reader reader, Set<PersonId> people) {
         return readOne(reader, RecordGroup.REFERRALS, people, OptionalInt.empty());
+    }
+
+    /**
+     * The referrals of each of {@code people} in brief ({@link ReferralSummary}): the same referrals, in the same order,
+     * as {@link #referralsOf(Reader, Set)}, released when the referral core is, and audited as referrals read with that
+     * one class; read from the referral's columns without its stored document. One audit entry per person.
+     */
+    public Map<PersonId, Release<List<ReferralSummary>>> referralSummariesOf(Reader reader, Set<PersonId> people) {
+        return readOne(reader, RecordGroup.REFERRAL_SUMMARIES, people, OptionalInt.empty());
     }
 
     // ---- enrollments -------------------------------------------------------------------------------------------
@@ -548,6 +557,10 @@ public final class ParticipantRecords {
                     });
                     return out2;
                 }, v -> "referral:" + v.id().value()));
+        // in brief, they are the referral core's columns: audited as the referrals they are
+        out.put(RecordGroup.REFERRAL_SUMMARIES, new Group<ReferralSummary>(REFERRALS, Set.of(DataClass.REFERRAL_CORE),
+                UnaryOperator.identity(), Optional.of(RecordGroup.REFERRAL_SUMMARIES),
+                stored(RecordGroup.REFERRAL_SUMMARIES), r -> "referral:" + r.id().value()));
         out.put(RecordGroup.ENROLLMENTS, new Group<Enrollment>(ENROLLMENTS, Set.of(DataClass.ENROLLMENT_STATUS),
                 UnaryOperator.identity(), Optional.of(RecordGroup.ENROLLMENTS), stored(RecordGroup.ENROLLMENTS),
                 e -> "enrollment:" + e.id().value()));

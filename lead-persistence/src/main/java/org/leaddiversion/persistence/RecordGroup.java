@@ -11,6 +11,11 @@ package org.leaddiversion.persistence;
 public enum RecordGroup {
     /** Her referrals, with screening and held charge as released. */
     REFERRALS,
+    /**
+     * Her referrals in brief ({@link ReferralSummary}): the same referrals and data class as {@link #REFERRALS},
+     * read from the referral's columns alone — for a list that shows no more than those.
+     */
+    REFERRAL_SUMMARIES,
     /** Her enrollments at every site. */
     ENROLLMENTS,
     /** Her intervention plans and flexible-fund ledgers, one summary per enrollment. */

@@ -487,6 +487,7 @@ abstract class ParticipantListsContract {
             Set<PersonId> people = read.page().data().entries().stream().map(ParticipantPage.Entry::participant)
                     .collect(Collectors.toCollection(java.util.TreeSet::new));
             assertSame(records.referralsOf(reader, people), read.referrals());
+            assertSame(records.referralSummariesOf(reader, people), read.referralSummaries());
             assertSame(records.enrollmentsOf(reader, people), read.enrollments());
             assertSame(records.plansOf(reader, people), read.plans());
             assertSame(records.contactsOf(reader, people), read.contacts());
@@ -498,6 +499,34 @@ abstract class ParticipantListsContract {
                 assertEquals(people, entries.stream().filter(e -> e.what().equals(what))
                         .map(e -> e.participant().orElseThrow()).collect(Collectors.toSet()), what);
             }
+        }
+    }
+
+    @Test
+    void referrals_in_brief_are_the_referrals_cores_released_and_audited_as_referrals() {
+        var readers = List.of(PROJECT_MANAGER, Reader.of(PROSECUTOR, Purpose.LEGAL_COORDINATION),
+                Reader.of(CM1, Purpose.CARE_COORDINATION), Reader.of(Fixtures.PROJECT_MANAGER, Purpose.ENFORCEMENT));
+        Set<PersonId> everyone = records.participants(PROJECT_MANAGER, ParticipantFilter.all(), Optional.empty(), 5)
+                .data().entries().stream().map(ParticipantPage.Entry::participant)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        for (Reader reader : readers) {
+            var whole = records.referralsOf(reader, everyone);
+            int before = audit().size();
+            var brief = records.referralSummariesOf(reader, everyone);
+            List<AuditEntry> entries = audit().subList(before, audit().size());
+            assertEquals(everyone, brief.keySet(), reader.toString());
+            for (PersonId p : everyone) {
+                var w = whole.get(p);
+                var b = brief.get(p);
+                boolean core = w.released().contains(DataClass.REFERRAL_CORE);
+                assertEquals(core ? Set.of(DataClass.REFERRAL_CORE) : Set.of(), b.released(), reader + " " + p);
+                assertEquals(w.data().stream().map(ReferralSummary::of).toList(), b.data(), reader + " " + p);
+                AuditEntry entry = entries.stream().filter(e -> e.participant().equals(Optional.of(p))).findFirst()
+                        .orElseThrow();
+                assertEquals("referrals", entry.what(), reader + " " + p);
+                assertEquals(b.released(), entry.dataClasses(), reader + " " + p);
+            }
+            assertEquals(everyone.size(), entries.size(), reader + ": one entry per participant");
         }
     }
 

@@ -42,8 +42,11 @@ public final class W3Statements {
     private W3Statements() {
     }
 
-    /** One side at one page size: statements per request, all and data only, and what they were. */
-    public record Count(double all, double data, Map<String, Long> statements) {
+    /**
+     * One side at one page size: statements per request, all and data only, what they were (calls), and the
+     * milliseconds PostgreSQL spent executing each ({@code total_exec_time}, all calls together).
+     */
+    public record Count(double all, double data, Map<String, Long> statements, Map<String, Double> millis) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -98,11 +101,12 @@ public final class W3Statements {
     /** The calls recorded since the reset in this database, other than the statistics' own, per request. */
     static Count count(Connection stats, int requests) throws SQLException {
         Map<String, Long> statements = new LinkedHashMap<>();
+        Map<String, Double> millis = new LinkedHashMap<>();
         long all = 0;
         long data = 0;
         try (Statement s = stats.createStatement();
              ResultSet rs = s.executeQuery("""
-                     select query, calls from pg_stat_statements
+                     select query, calls, total_exec_time from pg_stat_statements
                      where dbid = (select oid from pg_database where datname = current_database())
                        and query not like '%pg_stat_statements%'
                      order by calls desc, query""")) {
@@ -110,13 +114,14 @@ public final class W3Statements {
                 String query = rs.getString(1).strip();
                 long calls = rs.getLong(2);
                 statements.merge(query, calls, Long::sum);
+                millis.merge(query, rs.getDouble(3), Double::sum);
                 all += calls;
                 if (isData(query)) {
                     data += calls;
                 }
             }
         }
-        return new Count((double) all / requests, (double) data / requests, statements);
+        return new Count((double) all / requests, (double) data / requests, statements, millis);
     }
 
     /** A statement that reads or writes rows: not transaction control, nor a setting. */
@@ -146,6 +151,19 @@ public final class W3Statements {
             }
             text.append(String.format("%n"));
         }
+        Map<String, Count> page = table.get(100);
+        if (page != null) {
+            text.append(String.format("%nPostgreSQL's execution time per request at a page of 100 (total_exec_time)%n"));
+            page.forEach((side, c) -> {
+                text.append(String.format(Locale.ROOT, "%s: %.2f ms%n", side,
+                        c.millis.values().stream().mapToDouble(Double::doubleValue).sum() / requests));
+                c.statements.forEach((query, calls) -> {
+                    String line = query.replaceAll("\\s+", " ");
+                    text.append(String.format(Locale.ROOT, "  %7.2f ms %5.2f x %s%n", c.millis.get(query) / requests,
+                            (double) calls / requests, line.substring(0, Math.min(90, line.length()))));
+                });
+            });
+        }
         System.out.print(text);
         ObjectNode json = JSON.createObjectNode();
         json.put("participants", participants).put("requests", requests).put("pool", pool)
@@ -156,7 +174,8 @@ public final class W3Statements {
             row.forEach((side, c) -> {
                 ObjectNode o = r.putObject(side).put("all", c.all).put("data", c.data);
                 ArrayNode list = o.putArray("statements");
-                c.statements.forEach((query, calls) -> list.addObject().put("calls", calls).put("query", query));
+                c.statements.forEach((query, calls) -> list.addObject().put("calls", calls)
+                        .put("execMsPerRequest", c.millis.get(query) / requests).put("query", query));
             });
         });
         Path dir = Path.of("examples/benchmarks/results");
