@@ -4,6 +4,7 @@
  */
 package org.leaddiversion.graphql;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.OptionalInt;
 import org.leaddiversion.domain.common.InvalidValueException;
 import org.leaddiversion.domain.referral.PersonId;
@@ -19,14 +20,24 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ParticipantController {
 
-    /** A participant is only her id until a field is asked for: asking reads nothing. */
-    record ParticipantRef(PersonId id) {
+    /**
+     * A participant is only her id until a field is asked for: asking reads nothing. {@code referralsInBrief} tells
+     * whether every selection of her referrals in the query asks only for what a summary holds
+     * ({@link ParticipantFields#inBrief}): then they are read as summaries, from the referral's columns.
+     */
+    record ParticipantRef(PersonId id, boolean referralsInBrief) {
+
+        /** A participant whose referrals are read whole. */
+        ParticipantRef(PersonId id) {
+            this(id, false);
+        }
     }
 
     /** A blank or over-long id is a {@code BAD_REQUEST} naming the argument, {@code id}. */
     @QueryMapping
-    ParticipantRef participant(@Argument String id) {
-        return new ParticipantRef(CareInputs.person(id, "id"));
+    ParticipantRef participant(@Argument String id, DataFetchingEnvironment env) {
+        return new ParticipantRef(CareInputs.person(id, "id"),
+                ParticipantFields.inBrief(env.getSelectionSet().getFields("referrals")));
     }
 
     /** The number of latest contacts asked for, or a {@code BAD_REQUEST} naming {@code last}. */

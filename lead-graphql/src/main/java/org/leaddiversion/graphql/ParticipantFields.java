@@ -6,7 +6,6 @@ package org.leaddiversion.graphql;
 
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
 import graphql.schema.idl.RuntimeWiring;
 import java.util.List;
@@ -33,8 +32,8 @@ final class ParticipantFields implements RuntimeWiringConfigurer {
     @Override
     public void configure(RuntimeWiring.Builder wiring) {
         wiring.type("Participant", type -> type
-                .dataFetcher("referrals", trivial(env -> ParticipantLoaders.load(referrals(env.getSelectionSet()),
-                        participant(env).id(), env)))
+                .dataFetcher("referrals", trivial(env -> ParticipantLoaders.load(participant(env).referralsInBrief()
+                        ? RecordGroup.REFERRAL_SUMMARIES : RecordGroup.REFERRALS, participant(env).id(), env)))
                 .dataFetcher("enrollments", group(RecordGroup.ENROLLMENTS))
                 .dataFetcher("plans", group(RecordGroup.PLANS))
                 .dataFetcher("cases", group(RecordGroup.CASES))
@@ -55,16 +54,23 @@ final class ParticipantFields implements RuntimeWiringConfigurer {
     private static final Set<String> IN_BRIEF = Set.of("id", "site", "door", "status", "referredAt", "__typename");
 
     /**
-     * The group that answers a selection of a participant's referrals: {@link RecordGroup#REFERRAL_SUMMARIES} when it
-     * asks only for what a summary holds (read from the referral's columns), else {@link RecordGroup#REFERRALS}.
+     * Whether a participant's referrals are read in brief ({@link RecordGroup#REFERRAL_SUMMARIES}, from the referral's
+     * columns): when the query selects them ({@code referrals}, every alias) and each selection asks only for what a
+     * summary holds. The participant's source decides it once ({@link ParticipantController.ParticipantRef}), so every
+     * selection of her referrals asks the same loader and the group is read and audited once.
      */
-    static RecordGroup referrals(DataFetchingFieldSelectionSet selection) {
-        for (SelectedField field : selection.getImmediateFields()) {
-            if (!IN_BRIEF.contains(field.getName())) {
-                return RecordGroup.REFERRALS;
+    static boolean inBrief(List<SelectedField> referrals) {
+        if (referrals.isEmpty()) {
+            return false;
+        }
+        for (SelectedField selection : referrals) {
+            for (SelectedField field : selection.getSelectionSet().getImmediateFields()) {
+                if (!IN_BRIEF.contains(field.getName())) {
+                    return false;
+                }
             }
         }
-        return RecordGroup.REFERRAL_SUMMARIES;
+        return true;
     }
 
     private static TrivialDataFetcher<Object> group(RecordGroup group) {

@@ -113,14 +113,18 @@ class ParticipantListController {
         Set<RecordGroup> groups = EnumSet.noneOf(RecordGroup.class);
         Set<OptionalInt> lasts = new HashSet<>();
         for (SelectedField field : env.getSelectionSet().getFields("edges/node/*")) {
-            RecordGroup group = field.getName().equals("referrals")
-                    ? ParticipantFields.referrals(field.getSelectionSet()) : GROUPS.get(field.getName());
+            RecordGroup group = GROUPS.get(field.getName());
             if (group != null) {
                 groups.add(group);
             }
             if (group == RecordGroup.CONTACTS) {
                 lasts.add(ParticipantController.last((Integer) field.getArguments().get("last")));
             }
+        }
+        boolean inBrief = ParticipantFields.inBrief(env.getSelectionSet().getFields("edges/node/referrals"));
+        if (groups.contains(RecordGroup.REFERRALS) && inBrief) {
+            groups.remove(RecordGroup.REFERRALS);
+            groups.add(RecordGroup.REFERRAL_SUMMARIES);
         }
         if (lasts.size() > 1) {
             groups.remove(RecordGroup.CONTACTS); // asked twice with different lengths: each through its loader
@@ -132,7 +136,7 @@ class ParticipantListController {
         Release<ParticipantPage> page = read.page();
         return shaped(page, p -> {
             List<ParticipantEdge> edges = p.entries().stream().map(e -> new ParticipantEdge(e.cursor().token(),
-                    new ParticipantController.ParticipantRef(e.participant()))).toList();
+                    new ParticipantController.ParticipantRef(e.participant(), inBrief))).toList();
             return new ParticipantConnection(edges,
                     PageInfo.of(edges.stream().map(ParticipantEdge::cursor).toList(), p.hasMore(), cursor.isPresent()),
                     p.total());
@@ -141,9 +145,10 @@ class ParticipantListController {
 
     /**
      * The fields of a participant each speaking for a field group of her record; her referrals are read whole or in
-     * brief as the selection asks ({@link ParticipantFields#referrals}).
+     * brief as the query's selections of them ask ({@link ParticipantFields#inBrief}).
      */
-    private static final Map<String, RecordGroup> GROUPS = Map.of("enrollments", RecordGroup.ENROLLMENTS, "plans", RecordGroup.PLANS, "contacts", RecordGroup.CONTACTS,
+    private static final Map<String, RecordGroup> GROUPS = Map.of("referrals", RecordGroup.REFERRALS,
+            "enrollments", RecordGroup.ENROLLMENTS, "plans", RecordGroup.PLANS, "contacts", RecordGroup.CONTACTS,
             "cases", RecordGroup.CASES, "consents", RecordGroup.CONSENTS);
 
     private static ParticipantFilter filter(ParticipantFilterInput in) {
@@ -207,8 +212,9 @@ class ParticipantListController {
     }
 
     @SchemaMapping(typeName = "DeadlineDue")
-    ParticipantController.ParticipantRef participant(DueReferral due) {
-        return new ParticipantController.ParticipantRef(due.referral().person().id());
+    ParticipantController.ParticipantRef participant(DueReferral due, DataFetchingEnvironment env) {
+        return new ParticipantController.ParticipantRef(due.referral().person().id(),
+                ParticipantFields.inBrief(env.getSelectionSet().getFields("referrals")));
     }
 
     @SchemaMapping(typeName = "DeadlineDue")

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,31 +76,67 @@ final class JooqAuditLog {
                 outcomes[i] = e.outcome().name();
                 ids[i] = String.join(",", e.recordIds());
             }
-            Table<?> rows = DSL.table("unnest({0}, {1}, {2}, {3}, {4}) with ordinality", texts(participants),
-                    texts(whats), texts(classes), texts(outcomes), texts(ids))
+            Map<String, Object> values = new HashMap<>();
+            values.put("actor_id", a.id().value());
+            values.put("actor_role", a.role().name());
+            values.put("actor_agency", a.agency().orElse(null));
+            values.put("purpose", reader.purpose().name());
+            values.put("own_record", c.own());
+            values.put("assigned", c.assigned());
+            values.put("in_owg_meeting", c.inOwgMeeting());
+            values.put("at", at);
+            values.put("participant_ids", participants);
+            values.put("whats", whats);
+            values.put("data_classes", classes);
+            values.put("outcomes", outcomes);
+            values.put("record_ids", ids);
+            try {
+                tx.dsl().connection(connection -> {
+                    try (var insert = insert().prepare(connection, values)) {
+                        insert.executeUpdate();
+                    }
+                });
+            } catch (org.jooq.exception.DataAccessException e) {
+                throw Failures.translate(e);
+            }
+        });
+    }
+
+    /** The insert of one read's entries: its text is the same for every read, so it is rendered once. */
+    private volatile FixedStatement insert;
+
+    private FixedStatement insert() {
+        FixedStatement rendered = insert;
+        if (rendered == null) {
+            Table<?> rows = DSL.table("unnest({0}, {1}, {2}, {3}, {4}) with ordinality", texts("participant_ids"),
+                    texts("whats"), texts("data_classes"), texts("outcomes"), texts("record_ids"))
                     .as("pending", "participant_id", "what", "data_classes", "outcome", "record_ids", "position");
-            tx.dsl().insertInto(AUDIT_ENTRY, AUDIT_ENTRY.ACTOR_ID, AUDIT_ENTRY.ACTOR_ROLE, AUDIT_ENTRY.ACTOR_AGENCY,
-                            AUDIT_ENTRY.PURPOSE, AUDIT_ENTRY.OWN_RECORD, AUDIT_ENTRY.ASSIGNED,
+            var query = tx.dsl().insertInto(AUDIT_ENTRY, AUDIT_ENTRY.ACTOR_ID, AUDIT_ENTRY.ACTOR_ROLE,
+                            AUDIT_ENTRY.ACTOR_AGENCY, AUDIT_ENTRY.PURPOSE, AUDIT_ENTRY.OWN_RECORD, AUDIT_ENTRY.ASSIGNED,
                             AUDIT_ENTRY.IN_OWG_MEETING, AUDIT_ENTRY.PARTICIPANT_ID, AUDIT_ENTRY.WHAT,
                             AUDIT_ENTRY.DATA_CLASSES, AUDIT_ENTRY.OUTCOME, AUDIT_ENTRY.RECORD_IDS, AUDIT_ENTRY.AT)
-                    .select(DSL.select(DSL.val(a.id().value()), DSL.val(a.role().name()),
-                                    DSL.val(a.agency().orElse(null), SQLDataType.VARCHAR),
-                                    DSL.val(reader.purpose().name()), DSL.val(c.own()), DSL.val(c.assigned()),
-                                    DSL.val(c.inOwgMeeting()), pending("participant_id"),
-                                    pending("what"), pending("data_classes"),
-                                    pending("outcome"), pending("record_ids"),
-                                    DSL.val(EventStore.utc(at)))
-                            .from(rows).orderBy(DSL.field(DSL.name("pending", "position"))))
-                    .execute();
-        });
+                    .select(DSL.select(DSL.param("actor_id", SQLDataType.VARCHAR),
+                                    DSL.param("actor_role", SQLDataType.VARCHAR),
+                                    DSL.param("actor_agency", SQLDataType.VARCHAR),
+                                    DSL.param("purpose", SQLDataType.VARCHAR),
+                                    DSL.param("own_record", SQLDataType.BOOLEAN),
+                                    DSL.param("assigned", SQLDataType.BOOLEAN),
+                                    DSL.param("in_owg_meeting", SQLDataType.BOOLEAN), pending("participant_id"),
+                                    pending("what"), pending("data_classes"), pending("outcome"),
+                                    pending("record_ids"), DSL.param("at", SQLDataType.TIMESTAMPWITHTIMEZONE))
+                            .from(rows).orderBy(DSL.field(DSL.name("pending", "position"))));
+            rendered = FixedStatement.of(tx.dsl(), query);
+            insert = rendered;
+        }
+        return rendered;
     }
 
     private static Field<String> pending(String column) {
         return DSL.field(DSL.name("pending", column), String.class);
     }
 
-    private static Field<String[]> texts(String[] values) {
-        return DSL.val(values, SQLDataType.VARCHAR.array());
+    private static Field<String[]> texts(String name) {
+        return DSL.param(name, SQLDataType.VARCHAR.array());
     }
 
     /** The entries about {@code participant}, oldest first. */

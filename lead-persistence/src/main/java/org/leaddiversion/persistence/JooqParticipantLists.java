@@ -30,14 +30,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Condition;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.leaddiversion.domain.access.DataClass;
 import org.leaddiversion.domain.common.DomainEvent;
 import org.leaddiversion.domain.consent.Consent;
@@ -88,30 +92,48 @@ final class JooqParticipantLists {
      * than asked telling whether a page follows, the consents nested in each row).
      */
     Listed page(ParticipantFilter filter, Optional<ParticipantCursor> after, int first, boolean withConsents) {
-        Condition listed = FIRST_REFERRAL.and(referralTerms(filter)).and(enrollmentTerms(filter));
-        Condition seek = after.map(c -> row(LISTED.REFERRED_AT, LISTED.ID)
-                .gt(row(EventStore.utc(c.firstReferredAt()), c.firstReferral().value()))).orElse(noCondition());
+        // the statement is built with named parameters, its values gathered on the way; its text depends only on
+        // which terms the filter has (and whether consents come with it), so it is rendered once per shape
+        Map<String, Object> values = new HashMap<>();
+        Condition listed = FIRST_REFERRAL.and(referralTerms(filter, values)).and(enrollmentTerms(filter, values));
+        Condition seek = after.map(c -> row(LISTED.REFERRED_AT, LISTED.ID).gt(row(
+                param("after_at", SQLDataType.TIMESTAMPWITHTIMEZONE, c.firstReferredAt(), values),
+                param("after_id", SQLDataType.UUID, c.firstReferral().value(), values)))).orElse(noCondition());
         // the people listed are those with a referral meeting the referral terms (and an enrollment meeting the
         // enrollment terms): counted as distinct people, without finding each one's first referral
         Field<Long> total = DSL.countDistinct(MATCHING.PERSON_ID).cast(Long.class).as("total");
-        Table<?> counted = select(total).from(MATCHING).where(and(matching(filter)))
-                .and(enrollmentTerms(filter, MATCHING.PERSON_ID)).asTable("counted");
+        Table<?> counted = select(total).from(MATCHING).where(and(matching(filter, values)))
+                .and(enrollmentTerms(filter, MATCHING.PERSON_ID, values)).asTable("counted");
         List<SelectField<?>> columns = new ArrayList<>(List.of(LISTED.PERSON_ID, LISTED.REFERRED_AT, LISTED.ID));
         if (withConsents) {
             columns.add(JooqConsents.consentsOf(LISTED.PERSON_ID).as("consents"));
         }
         Table<?> page = select(columns).from(LISTED).where(listed).and(seek)
-                .orderBy(LISTED.REFERRED_AT, LISTED.ID).limit(first + 1).asTable("page");
+                .orderBy(LISTED.REFERRED_AT, LISTED.ID)
+                .limit(param("rows", SQLDataType.INTEGER, first + 1, values)).asTable("page");
         Field<String> person = page.field(LISTED.PERSON_ID);
         Field<OffsetDateTime> referredAt = page.field(LISTED.REFERRED_AT);
         Field<UUID> referral = page.field(LISTED.ID);
         @SuppressWarnings("unchecked")
         Field<Result<Record>> consents = withConsents ? (Field<Result<Record>>) page.field("consents") : null;
+        var query = tx.dsl().select(counted.field(total)).select(page.fields()).from(counted).leftJoin(page)
+                .on(DSL.trueCondition()).orderBy(referredAt, referral);
+        FixedStatement statement = pages.computeIfAbsent(new PageShape(new TreeSet<>(values.keySet()), withConsents),
+                shape -> FixedStatement.of(tx.dsl(), query));
+        Result<Record> rows;
+        try {
+            rows = tx.dsl().connectionResult(c -> {
+                try (var select = statement.prepare(c, values); var rs = select.executeQuery()) {
+                    return tx.dsl().fetch(rs, query.getSelect().toArray(Field<?>[]::new));
+                }
+            });
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw Failures.translate(e);
+        }
         long count = 0;
         var entries = new ArrayList<ParticipantPage.Entry>();
         Map<PersonId, List<Consent>> consentsOf = new HashMap<>();
-        for (Record r : tx.dsl().select(counted.field(total)).select(page.fields()).from(counted).leftJoin(page)
-                .on(DSL.trueCondition()).orderBy(referredAt, referral).fetch()) {
+        for (Record r : rows) {
             count = r.get(counted.field(total));
             if (r.get(person) == null) {
                 continue;
@@ -130,8 +152,28 @@ final class JooqParticipantLists {
         return new Listed(new ParticipantPage(more ? entries.subList(0, first) : entries, count, more), consentsOf);
     }
 
-    private static Condition referralTerms(ParticipantFilter f) {
-        List<Condition> terms = matching(f);
+    /** What a page's statement is made of: the parameters its filter's terms bind, and whether consents come along. */
+    private record PageShape(Set<String> parameters, boolean withConsents) {
+    }
+
+    /** The page statements of the shapes asked for so far, rendered once each. */
+    private final Map<PageShape, FixedStatement> pages = new ConcurrentHashMap<>();
+
+    /** A named parameter of a page's statement, its value put in {@code values}. */
+    private static <T> Field<T> param(String name, DataType<T> type, Object value, Map<String, Object> values) {
+        values.put(name, value);
+        return DSL.param(name, type);
+    }
+
+    /** {@code column} is one of the names bound as one array at parameter {@code name}. */
+    private static Condition among(Field<String> column, String name, Collection<? extends Enum<?>> values,
+                                   Map<String, Object> bound) {
+        return DSL.condition("{0} = any({1})", column, param(name, SQLDataType.VARCHAR.array(),
+                names(values).toArray(String[]::new), bound));
+    }
+
+    private static Condition referralTerms(ParticipantFilter f, Map<String, Object> values) {
+        List<Condition> terms = matching(f, values);
         if (terms.isEmpty()) {
             return noCondition();
         }
@@ -139,48 +181,54 @@ final class JooqParticipantLists {
     }
 
     /** The referral terms of {@code f} on {@code MATCHING}, a referral of the person. */
-    private static List<Condition> matching(ParticipantFilter f) {
+    private static List<Condition> matching(ParticipantFilter f, Map<String, Object> values) {
         List<Condition> terms = new ArrayList<>();
-        f.site().ifPresent(site -> terms.add(MATCHING.SITE_ID.eq(site.value())));
+        f.site().ifPresent(site -> terms.add(MATCHING.SITE_ID.eq(param("site", SQLDataType.VARCHAR, site.value(),
+                values))));
         if (!f.doors().isEmpty()) {
-            terms.add(MATCHING.DOOR.in(names(f.doors())));
+            terms.add(among(MATCHING.DOOR, "doors", f.doors(), values));
         }
         if (!f.referralStatuses().isEmpty()) {
-            terms.add(MATCHING.STATUS.in(names(f.referralStatuses())));
+            terms.add(among(MATCHING.STATUS, "referral_statuses", f.referralStatuses(), values));
         }
-        terms.addAll(within(MATCHING.REFERRED_AT, f.referred()));
+        terms.addAll(within(MATCHING.REFERRED_AT, f.referred(), "referred", values));
         return terms;
     }
 
-    private static Condition enrollmentTerms(ParticipantFilter f) {
-        return enrollmentTerms(f, LISTED.PERSON_ID);
+    private static Condition enrollmentTerms(ParticipantFilter f, Map<String, Object> values) {
+        return enrollmentTerms(f, LISTED.PERSON_ID, values);
     }
 
     /** The enrollment terms of {@code f}: the person {@code person} names has an enrollment meeting every one. */
-    private static Condition enrollmentTerms(ParticipantFilter f, Field<String> person) {
+    private static Condition enrollmentTerms(ParticipantFilter f, Field<String> person, Map<String, Object> values) {
         if (!f.speaksOfEnrollments()) {
             return noCondition();
         }
         Condition terms = ENROLLED.PERSON_ID.eq(person);
         if (f.site().isPresent()) {
-            terms = terms.and(ENROLLED.SITE_ID.eq(f.site().get().value()));
+            terms = terms.and(ENROLLED.SITE_ID.eq(param("site", SQLDataType.VARCHAR, f.site().get().value(),
+                    values)));
         }
         if (!f.enrollmentStatuses().isEmpty()) {
-            terms = terms.and(ENROLLED.STATUS.in(names(f.enrollmentStatuses())));
+            terms = terms.and(among(ENROLLED.STATUS, "enrollment_statuses", f.enrollmentStatuses(), values));
         }
-        terms = terms.and(and(within(ENROLLED.STARTED_AT, f.enrolled())));
+        terms = terms.and(and(within(ENROLLED.STARTED_AT, f.enrolled(), "enrolled", values)));
         if (f.caseManager().isPresent()) {
             terms = terms.and(exists(selectOne().from(CASELOAD_ASSIGNMENT)
                     .where(CASELOAD_ASSIGNMENT.ENROLLMENT_ID.eq(ENROLLED.ID))
-                    .and(CASELOAD_ASSIGNMENT.CASE_MANAGER_ID.eq(f.caseManager().get().value()))));
+                    .and(CASELOAD_ASSIGNMENT.CASE_MANAGER_ID.eq(param("case_manager", SQLDataType.VARCHAR,
+                            f.caseManager().get().value(), values)))));
         }
         return exists(selectOne().from(ENROLLED).where(terms));
     }
 
-    private static List<Condition> within(Field<OffsetDateTime> column, ParticipantFilter.Between span) {
+    private static List<Condition> within(Field<OffsetDateTime> column, ParticipantFilter.Between span, String name,
+                                          Map<String, Object> values) {
         List<Condition> bounds = new ArrayList<>();
-        span.from().ifPresent(from -> bounds.add(column.ge(EventStore.utc(upToMicros(from)))));
-        span.before().ifPresent(before -> bounds.add(column.lt(EventStore.utc(upToMicros(before)))));
+        span.from().ifPresent(from -> bounds.add(column.ge(param(name + "_from",
+                SQLDataType.TIMESTAMPWITHTIMEZONE, upToMicros(from), values))));
+        span.before().ifPresent(before -> bounds.add(column.lt(param(name + "_before",
+                SQLDataType.TIMESTAMPWITHTIMEZONE, upToMicros(before), values))));
         return bounds;
     }
 
