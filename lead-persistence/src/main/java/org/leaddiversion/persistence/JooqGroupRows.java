@@ -9,10 +9,10 @@ import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.partitionBy;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.val;
 import static org.leaddiversion.persistence.jooq.Tables.CONTACT;
 import static org.leaddiversion.persistence.jooq.Tables.ENROLLMENT;
 import static org.leaddiversion.persistence.jooq.Tables.FLEX_EXPENDITURE;
@@ -155,29 +155,19 @@ final class JooqGroupRows {
         if (!shape.reads()) {
             return out;
         }
-        Rendered statement = statements.computeIfAbsent(shape, this::render);
+        FixedStatement statement = statements.computeIfAbsent(shape, this::render);
+        Map<String, Object> values = new HashMap<>();
+        values.put("referred", values(referred));
+        values.put("summarised", values(summarised));
+        values.put("planned", values(planned));
+        values.put("contacted", values(contacted));
+        values.put("last", lastContacts.isPresent() ? lastContacts.getAsInt() : null);
         Rows rows = new Rows();
         try {
             tx.dsl().connection(c -> {
-                try (PreparedStatement select = c.prepareStatement(statement.sql())) {
-                    for (int i = 0; i < statement.binds().size(); i++) {
-                        Bind bind = statement.binds().get(i);
-                        if (bind == Bind.LAST) {
-                            select.setInt(i + 1, lastContacts.getAsInt());
-                        } else {
-                            Set<PersonId> people = switch (bind) {
-                                case REFERRED -> referred;
-                                case SUMMARISED -> summarised;
-                                case PLANNED -> planned;
-                                default -> contacted;
-                            };
-                            select.setArray(i + 1, c.createArrayOf("varchar", values(people)));
-                        }
-                    }
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            rows.add(rs);
-                        }
+                try (PreparedStatement select = statement.prepare(c, values); ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs);
                     }
                 }
             });
@@ -218,63 +208,39 @@ final class JooqGroupRows {
         }
     }
 
-    /** What a placeholder of a statement takes: the people of one group (one array) or the number of contacts. */
-    private enum Bind {
-        REFERRED, SUMMARISED, PLANNED, CONTACTED, LAST
-    }
-
-    /** A statement's text and what each of its placeholders takes, in order. */
-    private record Rendered(String sql, List<Bind> binds) {
-    }
-
-    /** The value {@link #render} gives the number of contacts' placeholder, to find it among the bind values. */
-    private static final int LAST_PLACEHOLDER = Integer.MIN_VALUE;
-
     /**
      * The statement of each shape asked for so far. The people are bound as one array per select, so a statement's
-     * text does not depend on how many they are: it is built and rendered once, and the driver and the database can
-     * keep it prepared.
+     * text does not depend on how many they are: it is built and rendered once ({@link FixedStatement}), and the
+     * driver and the database can keep it prepared.
      */
-    private final Map<Shape, Rendered> statements = new ConcurrentHashMap<>();
+    private final Map<Shape, FixedStatement> statements = new ConcurrentHashMap<>();
 
-    private Rendered render(Shape shape) {
+    private FixedStatement render(Shape shape) {
         List<Select<Record>> selects = new ArrayList<>();
         if (shape.referrals()) {
-            selects.add(referrals(among(REFERRAL.PERSON_ID, Bind.REFERRED)));
+            selects.add(referrals(among(REFERRAL.PERSON_ID, "referred")));
         }
         if (shape.summaries()) {
-            selects.add(summaries(among(REFERRAL.PERSON_ID, Bind.SUMMARISED)));
+            selects.add(summaries(among(REFERRAL.PERSON_ID, "summarised")));
         }
         if (shape.plans()) {
-            selects.addAll(plans(among(ENROLLMENT.PERSON_ID, Bind.PLANNED)));
+            selects.addAll(plans(among(ENROLLMENT.PERSON_ID, "planned")));
         }
         if (shape.contacts()) {
-            selects.add(contacts(among(ENROLLMENT.PERSON_ID, Bind.CONTACTED), shape.lastContacts()));
+            selects.add(contacts(among(ENROLLMENT.PERSON_ID, "contacted"), shape.lastContacts()));
         }
         Select<Record> union = selects.get(0);
         for (int i = 1; i < selects.size(); i++) {
             union = union.unionAll(selects.get(i));
         }
         // referrals come oldest first (then by id, as the database orders ids); the other rows are put in order here
-        var ordered = tx.dsl().selectFrom(union.asTable("tagged")).orderBy(field(name("tagged", "tag")),
-                field(name("tagged", "at_")), field(name("tagged", "id")));
-        List<Bind> binds = new ArrayList<>();
-        for (Object value : tx.dsl().extractBindValues(ordered)) {
-            if (value instanceof String[] marker && marker.length == 1) {
-                binds.add(Bind.valueOf(marker[0]));
-            } else if (Integer.valueOf(LAST_PLACEHOLDER).equals(value)) {
-                binds.add(Bind.LAST);
-            } else {
-                throw new IllegalStateException("a value bound in the tagged rows' statement was not a placeholder: "
-                        + value);
-            }
-        }
-        return new Rendered(tx.dsl().render(ordered), List.copyOf(binds));
+        return FixedStatement.of(tx.dsl(), tx.dsl().selectFrom(union.asTable("tagged")).orderBy(
+                field(name("tagged", "tag")), field(name("tagged", "at_")), field(name("tagged", "id"))));
     }
 
-    /** {@code person} is one of the people bound as one array at this placeholder. */
-    private static Condition among(Field<String> person, Bind people) {
-        return condition("{0} = any({1})", person, val(new String[] {people.name()}, SQLDataType.VARCHAR.array()));
+    /** {@code person} is one of the people bound as one array at parameter {@code people}. */
+    private static Condition among(Field<String> person, String people) {
+        return condition("{0} = any({1})", person, param(people, SQLDataType.VARCHAR.array()));
     }
 
     // ---- the selects ------------------------------------------------------------------------------------------------
@@ -343,7 +309,7 @@ final class JooqGroupRows {
         Map<Integer, Field<?>> outer = new HashMap<>();
         columns.forEach((position, f) -> outer.put(position, recent.field(f)));
         return select(shape(CONTACT_ROW, outer)).from(recent)
-                .where(recent.field(rank).le(val(LAST_PLACEHOLDER)));
+                .where(recent.field(rank).le(param("last", SQLDataType.INTEGER)));
     }
 
     /** The shared row shape with the columns given filled, the others typed nulls, and the tag first. */
