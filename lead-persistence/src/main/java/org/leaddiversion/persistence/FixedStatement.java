@@ -6,6 +6,7 @@ package org.leaddiversion.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Param;
 import org.jooq.Query;
+import org.jooq.exception.DataAccessException;
 
 /**
  * A statement whose text does not depend on its values, built with jOOQ once and then run over JDBC: every value is a
@@ -59,8 +61,42 @@ final class FixedStatement {
         return new FixedStatement(sql, List.copyOf(names), List.copyOf(types));
     }
 
-    /** The statement prepared on {@code connection} with {@code values} bound by name. */
-    PreparedStatement prepare(Connection connection, Map<String, ?> values) throws SQLException {
+    /** What is read from a statement's rows. */
+    @FunctionalInterface
+    interface Rows<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * Runs the query on the connection of {@code dsl} (the caller's transaction) with {@code values} bound by name and
+     * gives its rows to {@code read}; a failure is the library's (see {@link Failures}).
+     */
+    <T> T query(DSLContext dsl, Map<String, ?> values, Rows<T> read) {
+        try {
+            return dsl.connectionResult(c -> {
+                try (PreparedStatement statement = prepare(c, values); ResultSet rows = statement.executeQuery()) {
+                    return read.read(rows);
+                }
+            });
+        } catch (DataAccessException e) {
+            throw Failures.translate(e);
+        }
+    }
+
+    /** Runs the insert, update or delete as {@link #query} runs a query; the number of rows it changed. */
+    int update(DSLContext dsl, Map<String, ?> values) {
+        try {
+            return dsl.connectionResult(c -> {
+                try (PreparedStatement statement = prepare(c, values)) {
+                    return statement.executeUpdate();
+                }
+            });
+        } catch (DataAccessException e) {
+            throw Failures.translate(e);
+        }
+    }
+
+    private PreparedStatement prepare(Connection connection, Map<String, ?> values) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             for (int i = 0; i < names.size(); i++) {

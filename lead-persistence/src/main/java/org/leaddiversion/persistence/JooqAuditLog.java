@@ -90,15 +90,7 @@ final class JooqAuditLog {
             values.put("data_classes", classes);
             values.put("outcomes", outcomes);
             values.put("record_ids", ids);
-            try {
-                tx.dsl().connection(connection -> {
-                    try (var insert = insert().prepare(connection, values)) {
-                        insert.executeUpdate();
-                    }
-                });
-            } catch (org.jooq.exception.DataAccessException e) {
-                throw Failures.translate(e);
-            }
+            insert().update(tx.dsl(), values);
         });
     }
 

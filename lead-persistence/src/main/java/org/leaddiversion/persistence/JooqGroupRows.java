@@ -23,7 +23,6 @@ import static org.leaddiversion.persistence.jooq.Tables.PLAN_SERVICE_REFERRAL;
 import static org.leaddiversion.persistence.jooq.Tables.REFERRAL;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -46,7 +45,6 @@ import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.SelectField;
 import org.jooq.Table;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.SQLDataType;
 import org.leaddiversion.domain.common.Actor;
 import org.leaddiversion.domain.common.ActorId;
@@ -76,8 +74,8 @@ import org.leaddiversion.domain.referral.ReferralId;
 
 /**
  * Loads the referrals (whole or in brief), plans (with their goals, service referrals and flexible fund) and contacts
- * of many participants in <em>one</em> statement of tagged rows: a {@code UNION ALL} of one plain select per kind of row, each
- * filling the columns it needs of one shared row shape and tagging its rows with its kind. The rows are read by
+ * of many participants in <em>one</em> statement of tagged rows: a {@code UNION ALL} of one plain select per kind of
+ * row, each filling the columns it needs of one shared row shape and tagging its rows with its kind. The rows are read by
  * column position straight from the driver and put together here, which costs far less than decoding the same data
  * from nested SQL/JSON collections, and a referral's state text arrives as a plain column. It only finds; deciding what
  * may be loaded and auditing are {@link ParticipantRecords}'.
@@ -162,18 +160,13 @@ final class JooqGroupRows {
         values.put("planned", values(planned));
         values.put("contacted", values(contacted));
         values.put("last", lastContacts.isPresent() ? lastContacts.getAsInt() : null);
-        Rows rows = new Rows();
-        try {
-            tx.dsl().connection(c -> {
-                try (PreparedStatement select = statement.prepare(c, values); ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(rs);
-                    }
-                }
-            });
-        } catch (DataAccessException e) {
-            throw Failures.translate(e);
-        }
+        Rows rows = statement.query(tx.dsl(), values, rs -> {
+            Rows read = new Rows();
+            while (rs.next()) {
+                read.add(rs);
+            }
+            return read;
+        });
         if (!referred.isEmpty()) {
             out.put(RecordGroup.REFERRALS, everyone(referred, rows.referrals));
         }

@@ -120,16 +120,8 @@ final class JooqParticipantLists {
                 .on(DSL.trueCondition()).orderBy(referredAt, referral);
         FixedStatement statement = pages.computeIfAbsent(new PageShape(new TreeSet<>(values.keySet()), withConsents),
                 shape -> FixedStatement.of(tx.dsl(), query));
-        Result<Record> rows;
-        try {
-            rows = tx.dsl().connectionResult(c -> {
-                try (var select = statement.prepare(c, values); var rs = select.executeQuery()) {
-                    return tx.dsl().fetch(rs, query.getSelect().toArray(Field<?>[]::new));
-                }
-            });
-        } catch (org.jooq.exception.DataAccessException e) {
-            throw Failures.translate(e);
-        }
+        Result<Record> rows = statement.query(tx.dsl(), values,
+                rs -> tx.dsl().fetch(rs, query.getSelect().toArray(Field<?>[]::new)));
         long count = 0;
         var entries = new ArrayList<ParticipantPage.Entry>();
         Map<PersonId, List<Consent>> consentsOf = new HashMap<>();
